@@ -22,6 +22,11 @@ export interface ReadLineOptions {
   completer?: Completer;
   /** Up/Down browse this list (most recent last); the reader adds to it itself. */
   history?: readonly string[];
+  /**
+   * Characters that end the read at once, like termios VEOL: echoed in caret
+   * notation (`^]`) and returned at the end of the line (telnet's escape).
+   */
+  breakChars?: string;
 }
 
 /**

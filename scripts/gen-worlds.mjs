@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Bundles the world images in lessons/_worlds/<name>/ (manifest.json + files/)
+// into src/core/sim/world-images.gen.json, which the core imports. The core has
+// no file I/O, so the images travel as data; this runs before dev, build, test,
+// lab and bridge (package.json pre-scripts). The output is not committed.
+import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const worldsDir = join(root, 'lessons', '_worlds');
+const out = join(root, 'src', 'core', 'sim', 'world-images.gen.json');
+
+const worlds = {};
+for (const name of readdirSync(worldsDir).sort()) {
+  const manifestPath = join(worldsDir, name, 'manifest.json');
+  if (!existsSync(manifestPath)) continue;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const entries = manifest.entries.map((e) => {
+    const entry = { path: e.path, type: e.type, mode: e.mode, owner: e.owner, group: e.group };
+    if (e.type === 'symlink') entry.target = e.target;
+    if (e.type === 'file') {
+      if (e.src !== undefined) entry.content = readFileSync(join(worldsDir, name, 'files', e.src), 'latin1');
+      else entry.content = e.content ?? '';
+    }
+    return entry;
+  });
+  worlds[name] = { name, description: manifest.description ?? '', extends: manifest.extends ?? null, entries };
+}
+const text = JSON.stringify({ worlds });
+if (!existsSync(out) || readFileSync(out, 'utf8') !== text) writeFileSync(out, text);

@@ -1,0 +1,26 @@
+/** The world's own programs, added to the shell's command registry. */
+import type { Command } from '../../shell/types.ts';
+import type { Mta } from '../mta.ts';
+import type { WorldServices } from '../services.ts';
+import { sendmail, newaliasesRun, mailqRun } from './sendmail.ts';
+import { telnet } from './telnet.ts';
+
+export function worldPrograms(w: WorldServices & { mta: Mta }): [string, Command][] {
+  const list: Command[] = [
+    sendmail(w, w.mta),
+    telnet(w),
+    {
+      name: 'newaliases',
+      usage: 'newaliases',
+      summary: 'Rebuild the alias database /etc/mail/aliases.db from /etc/mail/aliases.',
+      run: async (ctx) => newaliasesRun(ctx, w),
+    },
+    {
+      name: 'mailq',
+      usage: 'mailq',
+      summary: 'List the messages waiting in the mail queue.',
+      run: async (ctx) => mailqRun(ctx, w),
+    },
+  ];
+  return list.map((c) => [c.name, c]);
+}

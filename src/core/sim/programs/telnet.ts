@@ -1,0 +1,131 @@
+/**
+ * telnet (Debian bookworm's inetutils-telnet) as far as talking to an SMTP
+ * port by hand needs: resolve the name from /etc/hosts, try each address
+ * (IPv6 first, as getaddrinfo orders them), print the banner, send each line
+ * typed with CRLF, print what comes back, and `^]` for the `telnet>` prompt.
+ * Texts: ../shared/reference/sendmail.md and test/fixtures/sendmail/commands/.
+ *
+ * SIMPLIFIED: Ctrl-C closes the connection (real telnet sends Telnet's
+ * Interrupt Process to the server); the lab says so on screen.
+ */
+import type { Command, CommandContext } from '../../shell/types.ts';
+import { canonicalName, resolveName } from '../hosts.ts';
+import { fromLatin1, latin1 } from '../../bytes/index.ts';
+import type { WorldServices } from '../services.ts';
+
+const ESCAPE = '\x1d';
+
+function parsePort(p: string | undefined): number | null {
+  if (p === undefined) return 23;
+  if (p === 'smtp') return 25;
+  if (p === 'telnet') return 23;
+  if (p === 'submission') return 587;
+  return /^\d+$/.test(p) && Number(p) < 65536 ? Number(p) : null;
+}
+
+async function session(ctx: CommandContext, w: WorldServices, host: string, portArg: string | undefined): Promise<number> {
+  const port = parsePort(portArg);
+  if (port === null) {
+    ctx.stderr.write(`telnet: could not resolve ${host}/${portArg}: Servname not supported for ai_socktype\n`);
+    return 1;
+  }
+  const addrs = resolveName(w.hosts(), host);
+  if (addrs.length === 0) {
+    ctx.stderr.write(`telnet: could not resolve ${host}/${portArg ?? 'telnet'}: Name or service not known\n`);
+    return 1;
+  }
+  let socket = null;
+  for (const addr of addrs) {
+    ctx.stdout.write(`Trying ${addr}...\n`);
+    socket = w.net.connect(addr.includes(':') ? '::1' : '127.0.0.1', { addr, port });
+    if (socket) break;
+    if (addr !== addrs[addrs.length - 1]) ctx.stderr.write(`telnet: connect to address ${addr}: Connection refused\n`);
+  }
+  if (!socket) {
+    ctx.stderr.write('telnet: Unable to connect to remote host: Connection refused\n');
+    return 1;
+  }
+  ctx.stdout.write(`Connected to ${canonicalName(w.hosts(), host)}.\n`);
+  ctx.stdout.write("Escape character is '^]'.\n");
+
+  let closedByPeer = false;
+  let wake: () => void = () => {};
+  const closed = new Promise<void>((resolve) => {
+    wake = resolve;
+  });
+  socket.attach({
+    onData: (bytes) => ctx.stdout.write(fromLatin1(bytes).replace(/\r\n/g, '\n')),
+    onClose: () => {
+      closedByPeer = true;
+      wake();
+    },
+  });
+
+  const tty = ctx.tty;
+  while (!closedByPeer) {
+    const line = await Promise.race([
+      tty ? tty.readLine({ breakChars: ESCAPE }) : ctx.stdin.readLine(),
+      closed.then(() => undefined),
+      ctx.signal.whenAborted.then(() => 'interrupt' as const),
+    ]);
+    if (line === undefined) break; // the server closed the connection
+    if (line === 'interrupt') {
+      socket.close();
+      ctx.stdout.write('Connection closed.\n');
+      return 1;
+    }
+    if (line === null) {
+      // end of input: telnet closes its side
+      socket.close();
+      ctx.stdout.write('Connection closed.\n');
+      return 0;
+    }
+    if (line.endsWith(ESCAPE)) {
+      const before = line.slice(0, -1);
+      if (before) socket.send(latin1(before));
+      const action = await escapeMode(ctx);
+      if (action === 'quit') {
+        socket.close();
+        ctx.stdout.write('Connection closed.\n');
+        return 0;
+      }
+      continue;
+    }
+    socket.send(latin1(line + '\r\n'));
+  }
+  ctx.stderr.write('Connection closed by foreign host.\n');
+  return 1;
+}
+
+/** The `telnet>` prompt after `^]`: quit/close end the session; an empty line goes back. */
+async function escapeMode(ctx: CommandContext): Promise<'quit' | 'resume'> {
+  for (;;) {
+    ctx.stdout.write('\n');
+    const cmd = ctx.tty ? await ctx.tty.readLine({ prompt: 'telnet> ' }) : await ctx.stdin.readLine();
+    if (cmd === null) return 'quit';
+    const word = cmd.trim().split(/\s+/)[0] ?? '';
+    if (word === '') return 'resume';
+    if ('quit'.startsWith(word) || 'close'.startsWith(word)) return 'quit';
+    if (word === '?' || 'help'.startsWith(word)) {
+      ctx.stdout.write('Commands may be abbreviated.  Commands are:\n\nclose\tclose current connection\nquit\texit telnet\n?\tprint help information\n');
+      continue;
+    }
+    ctx.stdout.write("?Invalid command\n");
+  }
+}
+
+export function telnet(w: WorldServices): Command {
+  return {
+    name: 'telnet',
+    usage: 'telnet HOST [PORT]',
+    summary: 'Open a plain-text TCP connection (talk SMTP by hand: telnet localhost 25).',
+    async run(ctx) {
+      const args = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
+      if (args.length === 0) {
+        ctx.stderr.write('Usage: telnet HOST [PORT]\n');
+        return 1;
+      }
+      return session(ctx, w, args[0], args[1]);
+    },
+  };
+}
