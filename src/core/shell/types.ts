@@ -40,6 +40,8 @@ export interface TerminalIO {
   write(text: string): void;
   /** Called on Ctrl-C while a program is in the foreground. Returns an unsubscribe function. */
   onInterrupt(listener: () => void): () => void;
+  /** Width in character cells, when known (ls lays out columns with it; default 80). */
+  readonly columns?: number;
 }
 
 /** A byte-less text sink (stdout, stderr, a file being redirected to, a pipe). */
@@ -109,6 +111,19 @@ export interface ShellApi {
   readonly commands: ReadonlyMap<string, Command>;
   resolve(path: string): string; // relative -> absolute against cwd
   lastStatus: number;
+  /** Shell variables (exported or not) of the running shell or subshell. */
+  readonly vars: Map<string, string>;
+  /** Names of the exported variables (what `env` and child commands see). */
+  readonly exported: Set<string>;
+  /** The shell's own pid (`$$`). */
+  readonly pid: number;
+  /** `exit`/`logout`: leave the shell with `code` once the current command line ends. */
+  exit(code: number): void;
+  /**
+   * Delivers a signal to a command this shell runs (foreground or `&` job);
+   * false when `pid` is not one of them (then `kill` asks the host).
+   */
+  signalJob(pid: number, signal: string): boolean;
 }
 
 /** One shell command: CyberChef-like uniform module with metadata. */
@@ -118,5 +133,13 @@ export interface Command {
   readonly usage: string;
   /** One sentence for `help`. */
   readonly summary: string;
+  /** A shell builtin (`type` says so; no process is spawned for it). */
+  readonly builtin?: boolean;
+  /** Where the program lives (`type` and `/usr/sbin/sendmail` find it there); default `/usr/bin/<name>`. */
+  readonly path?: string;
+  /** Longer description for `man` (plain text, paragraphs separated by blank lines). */
+  readonly manual?: string;
+  /** Manual section for `man` (default 1; 8 for daemons such as sendmail). */
+  readonly section?: number;
   run(ctx: CommandContext): Promise<number>;
 }

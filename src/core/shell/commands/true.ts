@@ -1,0 +1,12 @@
+/** true: do nothing, successfully (a bash builtin). */
+import type { Command } from '../types.ts';
+
+export const trueCommand: Command = {
+  name: 'true',
+  usage: 'true',
+  summary: 'Return a successful result.',
+  builtin: true,
+  async run() {
+    return 0;
+  },
+};
