@@ -15,7 +15,7 @@ export const cd: Command = {
       return 1;
     }
     const vars = ctx.shell.vars;
-    let target = args[0];
+    let target: string | undefined = args[0];
     let print = false;
     if (target === undefined || target === '') {
       target = vars.get('HOME');
