@@ -21,6 +21,7 @@
  *   with null. Ctrl-D on an empty line resolves null (end of input).
  */
 import { commonPrefix, formatMatchList } from './completion-list.ts';
+import { editLine, insertText } from './editing.ts';
 import { KeyDecoder, type KeyAction, type KeyName } from './keymap.ts';
 import {
   advanceColumn,
@@ -86,10 +87,6 @@ const BELL = '\x07';
 function caret(ch: string): string {
   const v = ch.charCodeAt(0);
   return v === 0x7f ? '^?' : '^' + String.fromCharCode(v + 0x40);
-}
-
-function isWordChar(ch: string): boolean {
-  return /[\p{L}\p{N}_]/u.test(ch);
 }
 
 export class LineDiscipline implements TerminalIO {
@@ -295,9 +292,11 @@ export class LineDiscipline implements TerminalIO {
     const wasTab = r.lastWasTab;
     r.lastWasTab = false;
     switch (action.type) {
-      case 'text':
-        this.#splice(r, r.cursor, r.cursor, [...action.text]);
+      case 'text': {
+        const edited = insertText(r, action.text);
+        this.#update(r, [...edited.chars], edited.cursor);
         return;
+      }
       case 'control': {
         if (r.opts.breakChars?.includes(action.char)) {
           this.#moveTo(r, r.chars.length);
@@ -314,56 +313,15 @@ export class LineDiscipline implements TerminalIO {
   }
 
   #key(r: Reader, key: KeyName, wasTab: boolean): void {
-    const n = r.chars.length;
     switch (key) {
       case 'enter':
-        this.#moveTo(r, n);
+        this.#moveTo(r, r.chars.length);
         this.#emit(this.#nl);
         this.#finish(r.chars.join(''));
         return;
-      case 'backspace':
-        if (r.cursor > 0) this.#splice(r, r.cursor - 1, r.cursor);
-        return;
-      case 'delete':
-        if (r.cursor < n) this.#splice(r, r.cursor, r.cursor + 1);
-        return;
       case 'ctrl-d':
-        if (n === 0) this.#finish(null);
-        else if (r.cursor < n) this.#splice(r, r.cursor, r.cursor + 1);
-        return;
-      case 'left':
-        return this.#moveTo(r, r.cursor - 1);
-      case 'right':
-        return this.#moveTo(r, r.cursor + 1);
-      case 'home':
-      case 'ctrl-a':
-        return this.#moveTo(r, 0);
-      case 'end':
-      case 'ctrl-e':
-        return this.#moveTo(r, n);
-      case 'word-left': {
-        let i = r.cursor;
-        while (i > 0 && !isWordChar(r.chars[i - 1])) i--;
-        while (i > 0 && isWordChar(r.chars[i - 1])) i--;
-        return this.#moveTo(r, i);
-      }
-      case 'word-right': {
-        let i = r.cursor;
-        while (i < n && !isWordChar(r.chars[i])) i++;
-        while (i < n && isWordChar(r.chars[i])) i++;
-        return this.#moveTo(r, i);
-      }
-      case 'ctrl-u':
-        return this.#splice(r, 0, r.cursor);
-      case 'ctrl-k':
-        return this.#splice(r, r.cursor, n);
-      case 'ctrl-w': {
-        // unix-word-rubout: back over blanks, then over non-blanks.
-        let i = r.cursor;
-        while (i > 0 && /\s/.test(r.chars[i - 1])) i--;
-        while (i > 0 && !/\s/.test(r.chars[i - 1])) i--;
-        return this.#splice(r, i, r.cursor);
-      }
+        if (r.chars.length === 0) return this.#finish(null);
+        break;
       case 'ctrl-l':
         this.#emit('\x1b[H\x1b[2J');
         this.#col = 0;
@@ -376,6 +334,8 @@ export class LineDiscipline implements TerminalIO {
       case 'ctrl-c':
         return; // handled in input(), never queued
     }
+    const edited = editLine(r, key);
+    if (edited) this.#update(r, [...edited.chars], edited.cursor);
   }
 
   #history(r: Reader, step: number): void {
