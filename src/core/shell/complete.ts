@@ -2,8 +2,8 @@
  * Tab completion as bash does it by default: the first word of a command
  * completes to command names, any other word to paths in the vfs (directories
  * with a trailing `/`, hidden entries only when the word starts with `.`).
- * A single match that is not a directory gets a trailing space, so the line
- * discipline can insert candidates as they are.
+ * Candidates are whole words; the line discipline adds the space after a
+ * single match that does not end in `/`, as readline does.
  */
 import { compareBytes, type Vfs } from '../vfs/index.ts';
 import type { Command, Completion } from './types.ts';
@@ -25,7 +25,6 @@ export function complete(env: CompleteEnv, line: string, cursor: number): Comple
   if (commandPosition && !word.includes('/')) {
     const names = new Set<string>([...env.commands.keys(), ...EXTRA_COMMANDS]);
     candidates = [...names].filter((n) => n.startsWith(word)).sort(compareBytes);
-    if (candidates.length === 1) candidates = [candidates[0] + ' '];
   } else {
     candidates = completePath(env, word);
   }
@@ -67,6 +66,5 @@ function completePath(env: CompleteEnv, word: string): string[] {
     const isDir = env.vfs.isDir(dirReal + '/' + name);
     out.push(dirPart + name + (isDir ? '/' : ''));
   }
-  if (out.length === 1 && !out[0].endsWith('/')) out[0] += ' ';
   return out;
 }

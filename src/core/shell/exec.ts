@@ -10,6 +10,7 @@
  * escapes to the caller.
  */
 import { VfsError, type Vfs } from '../vfs/index.ts';
+import { fromUtf8 } from '../bytes/index.ts';
 import type { AndOr, CommandNode, List, Pipeline, Redirect, SimpleCommand } from './parser/ast.ts';
 import { parse } from './parser/parser.ts';
 import { ExpandError, expandString, expandTarget, expandWords, type ExpandEnv } from './expand.ts';
@@ -136,7 +137,7 @@ export class Executor {
     const rio = await this.#redirect(node.redirs, state, io);
     if (typeof rio === 'number') return rio;
     const name = argv[0];
-    const found = this.lookup(name);
+    const found = this.lookup(name, state.cwd);
     if (typeof found === 'string') {
       rio.stderr.write(`bash: ${found}\n`);
       return found.endsWith('command not found') || found.endsWith('No such file or directory') ? 127 : 126;
@@ -179,19 +180,20 @@ export class Executor {
   }
 
   /** A command by name or path, or the text of bash's error. */
-  lookup(name: string): Command | string {
+  lookup(name: string, cwd: string): Command | string {
     if (!name.includes('/')) {
       return this.sh.commands.get(name) ?? `${name}: command not found`;
     }
     const vfs = this.sh.vfs;
+    const abs = resolve(cwd, name);
     for (const cmd of this.sh.commands.values()) {
       if (cmd.builtin) continue;
       const path = cmd.path ?? `/usr/bin/${cmd.name}`;
       const alt = path.replace(/^\/usr\//, '/');
-      if (name === path || name === alt || (vfs.exists(name) && vfs.exists(path) && safeReal(vfs, name) === safeReal(vfs, path))) return cmd;
+      if (abs === path || abs === alt || (vfs.exists(abs) && vfs.exists(path) && safeReal(vfs, abs) === safeReal(vfs, path))) return cmd;
     }
-    if (!vfs.exists(name)) return `${name}: No such file or directory`;
-    if (vfs.isDir(name)) return `${name}: Is a directory`;
+    if (!vfs.exists(abs)) return `${name}: No such file or directory`;
+    if (vfs.isDir(abs)) return `${name}: Is a directory`;
     // SIMPLIFIED: the lab runs no scripts or binaries from the vfs.
     return `${name}: Permission denied`;
   }
@@ -267,7 +269,8 @@ export class Executor {
     const vfs = this.sh.vfs;
     try {
       if (vfs.isDir(path)) return emptyInput(); // reading a directory fails later, in the command
-      return new StringInput(vfs.readText(path));
+      const data = vfs.readFile(path);
+      return new StringInput(fromUtf8(data), data.length);
     } catch (e) {
       if (e instanceof VfsError) throw new VfsError(e.code, 'open', target);
       throw e;

@@ -21,9 +21,12 @@ export class BufferOutput implements Output {
 /** Reads lines from a fixed text (a file, a heredoc, a here-string). */
 export class StringInput implements Input {
   readonly isTerminal = false;
+  /** Set when the input is a regular file (what fstat would tell wc). */
+  readonly regularSize: number | undefined;
   #text: string;
-  constructor(text: string) {
+  constructor(text: string, regularSize?: number) {
     this.#text = text;
+    this.regularSize = regularSize;
   }
   async readLine(): Promise<string | null> {
     if (this.#text === '') return null;

@@ -112,10 +112,11 @@ describe('Shell REPL', () => {
   it('keeps history and completes commands and paths', async () => {
     const { shell } = await session(['echo a', '', 'ls /etc']);
     expect(shell.history).toEqual(['echo a', 'ls /etc', 'exit']);
-    expect(shell.complete('ec', 2)).toEqual({ from: 0, candidates: ['echo '] });
+    expect(shell.complete('ec', 2)).toEqual({ from: 0, candidates: ['echo'] });
     expect(shell.complete('ls /etc/m', 9)).toEqual({ from: 3, candidates: ['/etc/mail/'] });
-    expect(shell.complete('cat /etc/mail/a', 15)).toEqual({ from: 4, candidates: ['/etc/mail/access '] });
-    expect(shell.complete('ls | ca', 7)).toEqual({ from: 5, candidates: ['cat ', ].map((c) => c) });
+    expect(shell.complete('cat /etc/mail/a', 15)).toEqual({ from: 4, candidates: ['/etc/mail/access'] });
+    expect(shell.complete('ls | ca', 7)).toEqual({ from: 5, candidates: ['cat'] });
+    expect(shell.complete('ls ', 3).candidates).toEqual([]);
   });
 });
 

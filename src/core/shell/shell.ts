@@ -6,9 +6,9 @@
  *                                └─ ok ─────────► Executor.runList ─► $?, trace
  *
  * Behaviour copied from bash 5.2 in interactive mode (captured in
- * test/fixtures/coreutils/bash-interactive.txt): `set -o ignoreeof` (Ctrl-D on
+ * test/fixtures/coreutils/bash-interactive.json): `set -o ignoreeof` (Ctrl-D on
  * an empty line prints `Use "logout" to leave the shell.`, the 11th in a row
- * leaves), a newline after a command killed by Ctrl-C and $? = 130, the
+ * leaves), $? = 130 after Ctrl-C (the terminal echoes `^C` and the newline), the
  * heredoc end-of-file warning with bash's line number, `[1] PID` for `&`
  * jobs and `[1]+  Done ...` before the next prompt.
  */
@@ -133,7 +133,7 @@ export class Shell implements ExecHost {
       this.#reportJobs(tty);
       const first = await this.#read(tty, { prompt: this.prompt(), completer, history: this.history });
       if (first.kind === 'interrupt') {
-        tty.write('\n');
+        // The line discipline has echoed `^C` and the newline.
         this.lastStatus = 130;
         continue;
       }
@@ -168,7 +168,6 @@ export class Shell implements ExecHost {
       }
       if (text.trim() !== '') this.history.push(text);
       if (interrupted) {
-        tty.write('\n');
         this.lastStatus = 130;
         continue;
       }
@@ -190,10 +189,9 @@ export class Shell implements ExecHost {
       } finally {
         off();
       }
-      if (signal.aborted) {
-        tty.write('\n');
-        this.lastStatus = 130;
-      }
+      // bash prints a newline after a job killed by SIGINT; here the line
+      // discipline already did, with its `^C` echo.
+      if (signal.aborted) this.lastStatus = 130;
       if (this.exitRequested !== null) {
         tty.write('logout\n');
         return;

@@ -299,6 +299,16 @@ export class Vfs {
     this.#changed({ path: w.path, op: 'utimes' });
   }
 
+  /** utimes without following a final symlink (touch -h). */
+  lutimes(path: string, atime: number, mtime: number): void {
+    const w = this.#walk(path, false, 'utime');
+    if (w.node === null) throw new VfsError('ENOENT', 'utime', path);
+    w.node.atime = atime;
+    w.node.mtime = mtime;
+    w.node.ctime = this.clock.now();
+    this.#changed({ path: w.path, op: 'utimes' });
+  }
+
   symlink(target: string, path: string): void {
     const w = this.#walk(stripSlashes(path), false, 'symlink');
     if (w.node !== null) throw new VfsError('EEXIST', 'symlink', path);

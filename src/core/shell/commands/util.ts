@@ -122,6 +122,11 @@ export function q(name: string): string {
   return `'${name.replace(/'/g, "'\\''")}'`;
 }
 
+/** A file name as coreutils' quotef prints it: bare when it needs no quoting. */
+export function qf(name: string): string {
+  return /^[A-Za-z0-9_.,+:@%/=~^-]+$/.test(name) ? name : q(name);
+}
+
 /** strerror text of an error from the vfs (or the message of anything else). */
 export function errText(e: unknown): string {
   if (e instanceof VfsError) return e.text;

@@ -1,0 +1,58 @@
+/**
+ * man: a short manual page built from each command's metadata (name,
+ * summary, usage, manual, section), laid out like man-db's plain output.
+ * Unknown pages: `No manual entry for foo` (exit 16, as man-db).
+ */
+import type { Command } from '../types.ts';
+
+const WIDTH = 80;
+
+function center(left: string, mid: string, right: string): string {
+  const space = WIDTH - left.length - right.length - mid.length;
+  const a = Math.max(1, Math.floor(space / 2));
+  const b = Math.max(1, space - a);
+  return left + ' '.repeat(a) + mid + ' '.repeat(b) + right;
+}
+
+export function manPage(c: Command): string {
+  const sec = c.section ?? 1;
+  const title = `${c.name.toUpperCase()}(${sec})`;
+  const kind = sec === 8 ? 'System Manager\'s Manual' : c.builtin ? 'Bash Builtin Commands' : 'User Commands';
+  const indent = (text: string): string =>
+    text
+      .split('\n')
+      .map((l) => (l === '' ? '' : '       ' + l))
+      .join('\n');
+  const summary = c.summary.replace(/\.$/, '');
+  let out = center(title, kind, title) + '\n\n';
+  out += `NAME\n       ${c.name} - ${summary.charAt(0).toLowerCase()}${summary.slice(1)}\n\n`;
+  out += `SYNOPSIS\n${indent(c.usage)}\n\n`;
+  out += `DESCRIPTION\n${indent(c.summary)}\n`;
+  if (c.manual) out += `\n${indent(c.manual)}\n`;
+  out += '\n' + center('STARTTLS Lab', '', title) + '\n';
+  return out;
+}
+
+export const man: Command = {
+  name: 'man',
+  usage: 'man PAGE',
+  summary: 'Display the manual page of a command.',
+  async run(ctx) {
+    const args = ctx.argv.slice(1).filter((a) => !/^[0-9]$/.test(a));
+    if (args.length === 0) {
+      ctx.stderr.write("What manual page do you want?\nFor example, try 'man man'.\n");
+      return 1;
+    }
+    let status = 0;
+    for (const name of args) {
+      const c = ctx.shell.commands.get(name);
+      if (!c) {
+        ctx.stderr.write(`No manual entry for ${name}\n`);
+        status = 16;
+        continue;
+      }
+      ctx.stdout.write(manPage(c));
+    }
+    return status;
+  },
+};
