@@ -65,7 +65,7 @@ export function loadMtaConfig(vfs: Vfs, cfPath = '/etc/mail/sendmail.cf'): MtaCo
     daemons: cf.daemonPortOptions.length > 0 ? cf.daemonPortOptions.map(parseDaemonPortOptions) : [parseDaemonPortOptions(undefined)],
     maxMessageSize: size !== undefined && /^\d+$/.test(size) && Number(size) > 0 ? Number(size) : null,
     privacy: new Set((o('PrivacyOptions') ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
-    authMechanisms: auth === undefined ? [] : auth.split(/\s+/).filter(Boolean),
+    authMechanisms: authMechanisms(auth),
     localNames,
     aliases: readAliasDb(vfs, aliasFile),
     aliasFile,
@@ -81,4 +81,18 @@ function readAliasDb(vfs: Vfs, aliasFile: string): AliasMap {
   const map: AliasMap = new Map();
   for (const [k, v] of db) map.set(k, v.split(',').map((t) => t.trim()).filter(Boolean));
   return map;
+}
+
+/** The SASL mechanisms Debian's libsasl2-modules provide, in the order Sendmail lists them. */
+const SASL_AVAILABLE = ['DIGEST-MD5', 'CRAM-MD5'];
+
+/**
+ * AuthMechanisms: absent, Sendmail offers every available mechanism (the fresh
+ * world's and submit.cf's `250-AUTH DIGEST-MD5 CRAM-MD5`); set, only those listed
+ * that are available (the reference world sets it empty: no AUTH line).
+ */
+function authMechanisms(option: string | undefined): string[] {
+  if (option === undefined) return [...SASL_AVAILABLE];
+  const wanted = option.toUpperCase().split(/[\s,]+/).filter(Boolean);
+  return SASL_AVAILABLE.filter((m) => wanted.includes(m));
 }

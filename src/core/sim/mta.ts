@@ -11,7 +11,7 @@ import { SmtpServer, formatQueueId, type SmtpConfig, type SmtpPeer } from '../sm
 import type { SocketEnd } from './network.ts';
 import { loadMtaConfig, SENDMAIL_VERSION, type MtaConfig } from './mta-config.ts';
 import { checkServerTls, type TlsSetup } from './tls-setup.ts';
-import { LOG_INFO, LOG_WARNING } from './syslog.ts';
+import { LOG_ALERT, LOG_CRIT, LOG_INFO, LOG_WARNING } from './syslog.ts';
 import { nameOf } from './hosts.ts';
 import { WorldSmtpEnv } from './smtp-env.ts';
 import type { WorldServices } from './services.ts';
@@ -80,24 +80,30 @@ export class Mta {
     const log = (sev: number, text: string): void => this.w.syslog.log(opts.tag, pid, sev, text);
     if (opts.byHand) log(LOG_WARNING, 'daemon invoked without full pathname; kill -1 won\'t work');
 
-    const sockets: Daemon['sockets'] = [];
-    for (const d of config.daemons) {
-      const ok = this.w.net.listen(d.addr, d.port, (end) => this.#accept(end));
-      if (!ok) {
-        // SIMPLIFIED: the real daemon retries every 5 seconds and logs both lines each time.
-        log(LOG_WARNING + 0, `NOQUEUE: SYSERR(root): opendaemonsocket: daemon ${d.name}: cannot bind: Address already in use`);
-        log(LOG_WARNING - 2, `daemon ${d.name}: problem creating SMTP socket`);
-        for (const s of sockets) this.w.net.unlisten(s.addr, s.port);
-        this.w.procs.remove(pid);
-        return '';
-      }
-      sockets.push({ addr: d.addr, port: d.port, name: d.name });
-    }
-
-    const tls = checkServerTls(this.w.vfs, config.tls);
-    for (const e of tls.errors) log(LOG_WARNING, e);
     const what = opts.queueInterval ? `SMTP+queueing@${queueIntervalText(opts.queueInterval)}` : 'SMTP';
     log(LOG_INFO, `starting daemon (${SENDMAIL_VERSION}): ${what}`);
+    const tls = checkServerTls(this.w.vfs, config.tls);
+    for (const e of tls.errors) log(LOG_WARNING, e);
+
+    const sockets: Daemon['sockets'] = [];
+    for (const d of config.daemons) {
+      if (this.w.net.listen(d.addr, d.port, (end) => this.#accept(end))) {
+        sockets.push({ addr: d.addr, port: d.port, name: d.name });
+        continue;
+      }
+      // test/fixtures/sendmail/commands/sendmail-bd-busy.log. SIMPLIFIED: the real
+      // daemon retries every 5 seconds and logs both lines each time; ours logs them once
+      // and stays in the process table without a socket until it is killed.
+      log(LOG_CRIT, `NOQUEUE: SYSERR(root): opendaemonsocket: daemon ${d.name}: cannot bind: Address already in use`);
+      log(LOG_ALERT, `daemon ${d.name}: problem creating SMTP socket`);
+    }
+    if (sockets.length === 0) {
+      this.w.procs.setCommand(pid, 'sendmail: MTA: rejecting connections');
+      this.w.procs.setSignalHandler(pid, (sig) => {
+        if (sig !== 'HUP' && sig !== 'CONT' && sig !== 'WINCH' && sig !== '0') this.w.procs.remove(pid);
+      });
+      return '';
+    }
 
     const daemon: Daemon = { pid, tag: opts.tag, config, tls, sockets, connections: new Set() };
     this.#daemon = daemon;
@@ -163,6 +169,7 @@ export class Mta {
       pid: childPid,
       tlsAvailable: () => d.tls.usable,
       newQueueId: (seq) => formatQueueId(this.w.clock.now(), seq, childPid),
+      peerDescription: peer.name ? `${peer.name} [${peer.addr}]` : `[${peer.addr}]`,
     });
     const server = new SmtpServer({ config: this.smtpConfig(d.config, 'daemon', socket.name), env, peer, conn, trace: this.w.trace });
     d.connections.add(end);
@@ -206,6 +213,7 @@ export class Mta {
       pid,
       tlsAvailable: () => false,
       newQueueId: (seq) => formatQueueId(this.w.clock.now(), seq, pid),
+      peerDescription: 'root@localhost',
     });
     const peer: SmtpPeer = { name: 'localhost', addr: '127.0.0.1', port: 0 };
     const server = new SmtpServer({ config: this.smtpConfig(config, mode, 'MTA'), env, peer, conn: ++this.#conn, trace: this.w.trace });

@@ -8,28 +8,37 @@
  * name, its parent domains, then IP prefixes; RELAY or not). The full
  * rulesets come with the access-map issue.
  */
-import type { Recipient, SmtpEnv, SmtpPeer, DeliveryRequest } from '../smtp/index.ts';
+import { arpadate, interval, type Recipient, type SmtpEnv, type SmtpPeer, type DeliveryRequest } from '../smtp/index.ts';
+import { fromLatin1 } from '../bytes/index.ts';
+import { LOG_INFO } from './syslog.ts';
+import { SENDMAIL_VERSION } from './mta-config.ts';
 import type { MtaConfig } from './mta-config.ts';
 import type { WorldServices } from './services.ts';
 import { expandAlias } from './aliases.ts';
 import { readDb } from './map-db.ts';
 import { resolveName } from './hosts.ts';
+import { randomInt } from '../trace/index.ts';
 
 export interface ConnectionFacts {
   tag: string;
   pid: number;
   tlsAvailable(): boolean;
   newQueueId(seq: number): string;
+  /** How the Received: header names the client: 'localhost [127.0.0.1]'. */
+  peerDescription: string;
 }
 
 export class WorldSmtpEnv implements SmtpEnv {
-  #seq = 0;
+  /** Sendmail starts each process's queue-id sequence at a random point. */
+  #seq: number;
 
   constructor(
     private readonly w: WorldServices,
     private readonly config: MtaConfig,
     private readonly facts: ConnectionFacts,
-  ) {}
+  ) {
+    this.#seq = randomInt(w.random, 3600);
+  }
 
   now(): number {
     return this.w.clock.now();
@@ -85,23 +94,57 @@ export class WorldSmtpEnv implements SmtpEnv {
     return this.facts.tlsAvailable();
   }
 
-  /** Local delivery: appends the message to each user's mailbox (mbox, `From ` line first). */
+  /**
+   * Local delivery, as the `local` mailer of a second process does it: the
+   * message with the headers Sendmail adds (Received, and Date and Message-Id
+   * when missing) goes to /var/mail/<user> in mbox form, and one `to=` line is
+   * logged per mailbox (test/fixtures/sendmail/reference/data-*.json).
+   * A user reached first through an alias is logged by name (`to=root`), one
+   * named directly by its address (`to=<root@example.test>`).
+   * SIMPLIFIED: pri= is 30000 plus the size of the queued message as the lab
+   * writes it, which can differ by a few bytes from Sendmail's; delay= is 00:00:00.
+   */
   deliver(msg: DeliveryRequest): void {
-    const users: string[] = [];
-    for (const r of msg.rcpts) {
-      if (r.kind === 'local') users.push(r.user);
-      else if (r.kind === 'alias') users.push(...r.expansion);
-    }
-    const text = new TextDecoder('latin1').decode(msg.data).replace(/\r\n/g, '\n');
-    const stamp = new Date(this.now()).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1 $3 $2 $5 $4');
+    const paddrs = new Map<string, string>();
+    msg.rcpts.forEach((r, i) => {
+      const users = r.kind === 'local' ? [r.user] : r.kind === 'alias' ? r.expansion : [];
+      for (const u of users) if (!paddrs.has(u)) paddrs.set(u, r.kind === 'local' ? msg.rcptAddresses[i] : u);
+    });
+    const now = this.now();
+    const headers = this.#addedHeaders(msg, now);
+    const text = fromLatin1(msg.data).replace(/\r\n/g, '\n');
+    const message = headers + text + (text.endsWith('\n') || text === '' ? '' : '\n');
+    const d = new Date(now);
+    const stamp = `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${d.toISOString().slice(11, 19)} ${d.getUTCFullYear()}`;
     const from = msg.from === '' ? 'MAILER-DAEMON' : msg.from;
-    const mbox = `From ${from} ${stamp}\n${text.replace(/^From /gm, '>From ')}${text.endsWith('\n') ? '' : '\n'}\n`;
-    for (const user of [...new Set(users)]) {
-      if (!this.#isUser(user)) continue;
-      const path = `/var/mail/${user}`;
+    const mbox = `From ${from} ${stamp}\nReturn-Path: <${msg.from}>\n${message.replace(/^From /gm, '>From ')}\n`;
+    const pid = this.w.procs.allocate();
+    const pri = 30000 + message.length;
+    const delay = interval(now - msg.createdAt);
+    for (const [user, paddr] of paddrs) {
       const info = this.w.vfs.userInfo(user);
+      if (!info) continue;
+      const path = `/var/mail/${user}`;
       if (this.w.vfs.exists(path)) this.w.vfs.appendFile(path, mbox);
-      else this.w.vfs.writeFile(path, mbox, { mode: 0o660, uid: info?.uid ?? 0, gid: this.w.vfs.gidOf('mail') ?? 8 });
+      else this.w.vfs.writeFile(path, mbox, { mode: 0o600, uid: info.uid, gid: info.gid });
+      this.w.syslog.log(this.facts.tag, pid, LOG_INFO, `${msg.queueId}: to=${paddr}, delay=${delay}, xdelay=${delay}, mailer=local, pri=${pri}, dsn=2.0.0, stat=Sent`);
     }
   }
+
+  /** Received: always; Date: and Message-Id: when the client sent none. */
+  #addedHeaders(msg: DeliveryRequest, now: number): string {
+    const head = fromLatin1(msg.data).split(/\r?\n\r?\n/)[0] ?? '';
+    const has = (name: string): boolean => new RegExp(`^${name}:`, 'im').test(head);
+    const single = msg.rcptAddresses.length === 1 ? `\n\tfor ${msg.rcptAddresses[0]}; ` : '; ';
+    const helo = msg.heloName || this.config.hostname;
+    let h =
+      `Received: from ${helo} (${this.facts.peerDescription})\n` +
+      `\tby ${this.config.hostname} (${SENDMAIL_VERSION}/${this.config.versionZ}) with ${msg.protocol} id ${msg.queueId}${single}${arpadate(now)}\n`;
+    if (!has('Date')) h += `Date: ${arpadate(msg.createdAt)}\n`;
+    if (!has('Message-Id')) h += `Message-Id: ${msg.msgId}\n`;
+    return h;
+  }
 }
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -9,6 +9,7 @@
 import type { Clock, TraceLog } from '../trace/index.ts';
 import type { Vfs } from '../vfs/index.ts';
 
+export const LOG_ALERT = 1;
 export const LOG_CRIT = 2;
 export const LOG_WARNING = 4;
 export const LOG_NOTICE = 5;

@@ -10,10 +10,10 @@
 import type { Vfs } from '../vfs/index.ts';
 
 export interface TlsFiles {
-  certFile: string | undefined; // ServerCertFile
-  keyFile: string | undefined; // ServerKeyFile
-  caCertPath: string | undefined; // CACertPath
-  caCertFile: string | undefined; // CACertFile
+  certFile?: string; // ServerCertFile
+  keyFile?: string; // ServerKeyFile
+  caCertPath?: string; // CACertPath
+  caCertFile?: string; // CACertFile
 }
 
 export interface TlsSetup {

@@ -86,7 +86,7 @@ export class World implements ShellHost, WorldServices {
   async runTerminal(tty: TerminalIO): Promise<void> {
     const login = this.procs.add({ ppid: 1, user: 'root', tty: 'pts/0', command: '-bash' });
     this.#loginPid = login;
-    const shell = new Shell({ vfs: this.vfs, host: this, clock: this.clock, trace: this.trace, commands: this.commands, user: 'root', cwd: '/root' });
+    const shell = new Shell({ vfs: this.vfs, host: this, clock: this.clock, trace: this.trace, commands: this.commands, user: 'root', cwd: '/root', pid: login });
     try {
       await shell.interact(tty);
     } finally {

@@ -39,7 +39,8 @@ async function session(ctx: CommandContext, w: WorldServices, host: string, port
     ctx.stdout.write(`Trying ${addr}...\n`);
     socket = w.net.connect(addr.includes(':') ? '::1' : '127.0.0.1', { addr, port });
     if (socket) break;
-    if (addr !== addrs[addrs.length - 1]) ctx.stderr.write(`telnet: connect to address ${addr}: Connection refused\n`);
+    // ../shared/reference/sendmail.md (fresh world): inetutils-telnet's words
+    if (addr !== addrs[addrs.length - 1]) ctx.stderr.write('Connection failed: Connection refused\n');
   }
   if (!socket) {
     ctx.stderr.write('telnet: Unable to connect to remote host: Connection refused\n');
