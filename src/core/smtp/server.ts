@@ -1,0 +1,386 @@
+/**
+ * SmtpServer: one SMTP connection to a simulated Sendmail 8.17.1.9, sans-IO.
+ *
+ *   world ──receive(packet)──► LineReader ─► command loop (smtp() in srvrsmtp.c) ─► verbs/*
+ *         ◄─drainOutput()───── replies                      │
+ *                                                           ├─► Collector (DATA) ─► deliver()
+ *         ◄─takeTlsBytes()──── after 220 Ready to start TLS ┘
+ *
+ * States: greeting sent → commands (HELO/EHLO, MAIL, RCPT, ...) → DATA collect →
+ * commands ... → closed (QUIT, 421, a dropped STARTTLS, a client that left).
+ * Every reply and log line reproduces the captured real dialogues in
+ * test/fixtures/sendmail/reference/ (replayed by test/sendmail/replay.test.ts).
+ * SIMPLIFIED: Sendmail's anti-abuse sleeps (third HELO, sixth VRFY) are not
+ * slept; takeDelay() reports them for a world that wants to honour them.
+ */
+import type { TraceLog } from '../trace/index.ts';
+import { computeFeatures, type Features } from './features.ts';
+import { greetingLines } from './greeting.ts';
+import { LineReader, MAX_COMMAND_LENGTH, type InputLine } from './line-reader.ts';
+import { R421_OPEN_PROXY, R421_TOO_LONG, R421_TOO_MANY_BAD, R501_AUTH_ABORTED, R535_AUTH_FAILED } from './replies.ts';
+import { Envelope, Session } from './session.ts';
+import { Transaction } from './transaction.ts';
+import type { SmtpConfig, SmtpEnv, SmtpPeer, TlsSessionInfo } from './types.ts';
+import { LOG_INFO, LOG_NOTICE, LOG_WARNING, type VerbContext } from './verb.ts';
+import { VERBS } from './verbs/index.ts';
+import { MAX_BAD_COMMANDS, unrecognized } from './verbs/unknown.ts';
+
+const HTTP_COMMANDS = ['GET', 'POST', 'CONNECT', 'USER'];
+const isSpace = (c: string | undefined): boolean => c !== undefined && ' \t\n\v\f\r'.includes(c);
+
+export interface SmtpServerOptions {
+  config: SmtpConfig;
+  env: SmtpEnv;
+  peer: SmtpPeer;
+  conn: number;
+  trace?: TraceLog;
+}
+
+export class SmtpServer implements VerbContext {
+  readonly config: SmtpConfig;
+  readonly env: SmtpEnv;
+  readonly peer: SmtpPeer;
+  readonly features: Features;
+  readonly session = new Session();
+  readonly hostname: string;
+  readonly client: string;
+  readonly peerName: string;
+  readonly daemonLabel: string;
+  #envelope: Envelope | null = null;
+  readonly #conn: number;
+  readonly #trace: TraceLog | undefined;
+  readonly #reader = new LineReader();
+  readonly #tx: Transaction;
+  #out: Uint8Array[] = [];
+  #tls: Uint8Array[] = [];
+  #closed = false;
+  #awaitingTls = false;
+  #delayMs = 0;
+
+  constructor(opts: SmtpServerOptions) {
+    this.config = opts.config;
+    this.env = opts.env;
+    this.peer = opts.peer;
+    this.#conn = opts.conn;
+    this.#trace = opts.trace;
+    this.features = computeFeatures(opts.config);
+    this.hostname = opts.config.hostname;
+    const submit = opts.config.mode === 'submit';
+    this.client = submit ? `${opts.config.localUser ?? 'root'}@localhost` : opts.peer.name ? `${opts.peer.name} [${opts.peer.addr}]` : `[${opts.peer.addr}]`;
+    this.peerName = submit ? 'localhost' : opts.peer.name || `[${opts.peer.addr}]`;
+    this.daemonLabel = submit ? 'stdin' : opts.config.daemonName;
+    this.#tx = new Transaction(this);
+  }
+
+  /** The current transaction. */
+  get envelope(): Envelope {
+    if (this.#envelope === null) this.#envelope = new Envelope(this.env.newQueueId(), this.env.now());
+    return this.#envelope;
+  }
+
+  /** The server has closed the connection (QUIT, 421, dropped STARTTLS, the client left). */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** True after '220 2.0.0 Ready to start TLS' until tlsStarted() / tlsFailed() or the drop. */
+  get awaitingTls(): boolean {
+    return this.#awaitingTls;
+  }
+
+  /** Sends the greeting; the connection's first queue id is assigned now. */
+  start(): void {
+    if (this.#envelope !== null || this.#closed) return;
+    const submit = this.config.mode === 'submit';
+    void this.envelope;
+    this.reply(
+      greetingLines(this.config, this.env.now(), {
+        clientName: submit ? '' : this.peer.name,
+        clientResolve: submit ? '' : this.peer.name ? 'OK' : 'FAIL',
+        clientAddr: submit ? '0' : this.peer.addr,
+        client: this.client,
+      }),
+    );
+  }
+
+  /** One TCP packet (or one write) from the client. Never throws. */
+  receive(packet: Uint8Array): void {
+    if (this.#closed) return;
+    try {
+      if (this.#awaitingTls) {
+        this.#tls.push(packet.slice());
+        this.#checkClientHello();
+        return;
+      }
+      this.#reader.push(packet);
+      this.#run();
+    } catch (err) {
+      // a defect in the engine must not take the world down: answer as Sendmail would on an internal error
+      this.reply('421 4.3.0 mail.example.test Internal error; closing connection'.replace('mail.example.test', this.hostname));
+      this.log(LOG_WARNING, `SYSERR: ${err instanceof Error ? err.message : String(err)}`, false);
+      this.#close();
+    }
+  }
+
+  /** Bytes to send to the client since the last call. */
+  drainOutput(): Uint8Array {
+    const parts = this.#out;
+    this.#out = [];
+    let n = 0;
+    for (const p of parts) n += p.length;
+    const out = new Uint8Array(n);
+    let o = 0;
+    for (const p of parts) {
+      out.set(p, o);
+      o += p.length;
+    }
+    return out;
+  }
+
+  /** While awaitingTls: the bytes the client sent for the TLS handshake (taken once). */
+  takeTlsBytes(): Uint8Array {
+    const parts = this.#tls;
+    this.#tls = [];
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let o = 0;
+    for (const p of parts) {
+      out.set(p, o);
+      o += p.length;
+    }
+    return out;
+  }
+
+  /** Sleep Sendmail would have taken before its last replies (ms), then reset to 0. */
+  takeDelay(): number {
+    const d = this.#delayMs;
+    this.#delayMs = 0;
+    return d;
+  }
+
+  /** The world completed the TLS handshake: Sendmail's state after SSL_accept(). */
+  tlsStarted(info: TlsSessionInfo): void {
+    if (this.#closed || !this.#awaitingTls) return;
+    this.#awaitingTls = false;
+    this.#tls = [];
+    const s = this.session;
+    s.tlsActive = true;
+    s.tlsOffered = false;
+    s.first = true;
+    s.nHelo = 0;
+    this.#trace?.emit({ kind: 'smtp.state', conn: this.#conn, state: 'tls' });
+    this.log(LOG_INFO, `STARTTLS=server, relay=${this.client}, version=${info.version}, verify=${info.verify}, cipher=${info.cipher}, bits=${info.bits}/${info.bits}`, false);
+    if (info.reject) {
+      this.log(LOG_NOTICE, `ruleset=tls_client, arg1=${info.verify}, arg2=STARTTLS, relay=${this.client}, reject=${info.reject}`, false);
+      s.nullServer = info.reject;
+    }
+  }
+
+  /** The world's TLS handshake failed (e.g. reason 'unexpected message'): logged, connection dropped. */
+  tlsFailed(reason: string): void {
+    if (this.#closed || !this.#awaitingTls) return;
+    this.#awaitingTls = false;
+    this.#tls = [];
+    this.log(LOG_WARNING, `STARTTLS=server, error: accept failed=-1, reason=${reason}, SSL_error=1, errno=0, retry=-1, relay=${this.client}`, false);
+    this.quit();
+  }
+
+  /** The client hung up (EOF). */
+  clientClosed(): void {
+    if (this.#closed) return;
+    try {
+      if (this.#tx.collecting) {
+        this.#tx.unexpectedClose();
+        return;
+      }
+      if (this.#awaitingTls) {
+        this.tlsFailed('unexpected eof while reading');
+        return;
+      }
+      const rest = this.#reader.readRest();
+      if (rest) this.#command(rest);
+      this.#run();
+      if (this.#closed) return;
+      this.reply(`421 4.4.1 ${this.hostname} Lost input channel from ${this.client}`);
+      if (this.envelope.gotMail) {
+        this.log(LOG_NOTICE, `lost input channel from ${this.client} to ${this.daemonLabel} after ${this.session.lastCommand ?? 'startup'}`);
+      }
+      this.quit();
+    } catch {
+      this.#close();
+    }
+  }
+
+  // ---- VerbContext ----------------------------------------------------------
+
+  reply(lines: string | readonly string[]): void {
+    const list = typeof lines === 'string' ? [lines] : lines;
+    if (list.length === 0) return;
+    const text = list.map((l) => `${l}\r\n`).join('');
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0x7f; // replies are 7-bit (err.c)
+    this.#out.push(bytes);
+    const code = Number(list[0].slice(0, 3));
+    this.#trace?.emit({ kind: 'smtp.reply', conn: this.#conn, code: Number.isFinite(code) ? code : 0, text: list.map((l) => l.slice(4)).join('\n') });
+  }
+
+  log(priority: number, text: string, qid = true): void {
+    const t = escapeLog(text);
+    this.env.log(priority, qid ? `${this.envelope.queueId}: ${t}` : t);
+  }
+
+  userError(reply: string, logIt: boolean): void {
+    this.reply(reply);
+    if (logIt) this.log(LOG_NOTICE, reply.replace(/^\d{3}[ -]/, '').replace(/^\d\.\d{1,3}\.\d{1,3} /, ''));
+  }
+
+  resetEnvelope(): void {
+    if (this.#envelope?.logSender) this.#tx.logSender();
+    this.#envelope = new Envelope(this.env.newQueueId(), this.env.now());
+  }
+
+  checkAttack(counter: 'nHelo' | 'nVrfy' | 'nEtrn' | 'nNoop', max: number, name: string, waitNow: boolean): number {
+    const n = ++this.session[counter];
+    if (n < max) return 0;
+    if (n === max) this.log(LOG_INFO, `${this.client}: possible SMTP attack: command=${name.slice(0, 40)}, count=${n}`);
+    const shift = n - max;
+    let s = shift > 8 ? 240 : Math.min(240, 2 ** shift);
+    const first = Math.floor(n / max);
+    s -= first;
+    if (s >= 240 || s < 0) s = 240;
+    this.delay(first * 1000);
+    if (waitNow && s > 0) {
+      this.delay(s * 1000);
+      return 0;
+    }
+    return s;
+  }
+
+  startData(): void {
+    this.#tx.begin();
+  }
+
+  startTls(): void {
+    this.#awaitingTls = true;
+    const rest = this.#reader.peek();
+    if (rest.length > 0) {
+      this.#tls.push(rest.slice());
+      this.#reader.clear();
+      this.#checkClientHello();
+    }
+  }
+
+  quit(): void {
+    const e = this.#envelope;
+    if (e?.logSender) this.#tx.logSender();
+    if (!this.session.issuedCommand && this.session.nullServer === null) {
+      this.log(LOG_INFO, `${this.client} did not issue MAIL/EXPN/VRFY/ETRN during connection to ${this.daemonLabel}`);
+    }
+    this.#close();
+  }
+
+  delay(ms: number): void {
+    this.#delayMs += Math.max(0, ms);
+  }
+
+  /** Replaces the envelope after a message (no sender left to log). */
+  newEnvelope(): void {
+    this.#envelope = new Envelope(this.env.newQueueId(), this.env.now());
+  }
+
+  /** The reader, for the DATA collector. */
+  get reader(): LineReader {
+    return this.#reader;
+  }
+
+  // ---- command loop ------------------------------------------------------------
+
+  #run(): void {
+    while (!this.#closed && !this.#awaitingTls) {
+      if (this.#tx.collecting) {
+        if (!this.#tx.collect()) return;
+        continue;
+      }
+      const line = this.#reader.readLine();
+      if (line === null) return;
+      this.#command(line);
+    }
+  }
+
+  #command(line: InputLine): void {
+    const s = this.session;
+    if (s.authPending) {
+      s.authPending = false;
+      this.reply(line.text === '*' ? R501_AUTH_ABORTED : R535_AUTH_FAILED);
+      return;
+    }
+    if (line.length > MAX_COMMAND_LENGTH && !/^auth /i.test(line.raw)) {
+      this.reply(R421_TOO_LONG(this.hostname, this.client));
+      this.log(LOG_INFO, `${this.client}: SMTP violation, input too long: ${line.length}`);
+      this.quit();
+      return;
+    }
+    if (s.first) {
+      for (const cmd of HTTP_COMMANDS) {
+        if (cmd.length < line.length && line.raw.slice(0, cmd.length).toUpperCase() === cmd && isSpace(line.raw[cmd.length])) {
+          this.reply(R421_OPEN_PROXY(this.hostname, this.client));
+          this.log(LOG_INFO, `${this.client}: probable open proxy: command=${line.raw.slice(0, 40)}`);
+          this.quit();
+          return;
+        }
+      }
+      s.first = false;
+    }
+    this.#trace?.emit({ kind: 'smtp.command', conn: this.#conn, line: line.text });
+
+    let i = 0;
+    while (isSpace(line.text[i])) i++;
+    let j = i;
+    while (j < line.text.length && !isSpace(line.text[j])) j++;
+    const word = line.text.slice(i, Math.min(j, i + MAX_COMMAND_LENGTH - 2));
+    let k = j;
+    while (isSpace(line.text[k])) k++;
+    const arg = line.text.slice(k);
+    const spec = VERBS.get(word.toLowerCase());
+    s.lastCommand = spec ? spec.verb : null;
+    if (spec?.issues) s.issuedCommand = true;
+
+    if (s.nullServer !== null && spec && !spec.allowedWhenRejecting) {
+      if (++s.nBadCommands > MAX_BAD_COMMANDS) {
+        this.reply(R421_TOO_MANY_BAD(this.hostname));
+        this.quit();
+        return;
+      }
+      this.reply(/^\d{3}[ -]/.test(s.nullServer) ? s.nullServer : `550 5.0.0 ${s.nullServer}`);
+      return;
+    }
+    if (!spec) {
+      unrecognized(this, line);
+      return;
+    }
+    spec.handle(this, arg, line);
+  }
+
+  #checkClientHello(): void {
+    const first = this.#tls.find((p) => p.length > 0);
+    if (first === undefined || first[0] === 0x16) return; // a TLS handshake record: the TLS engine's turn
+    this.#awaitingTls = false;
+    this.#tls = [];
+    this.log(LOG_WARNING, `STARTTLS=server, error: accept failed=-1, reason=wrong version number, SSL_error=1, errno=0, retry=-1, relay=${this.client}`, false);
+    this.quit();
+  }
+
+  #close(): void {
+    this.#closed = true;
+    this.#reader.clear();
+  }
+}
+
+/** sm_syslog() writes control and eight-bit characters as C escapes: \\r, \\n, \\t, else \\ooo (eight-bit-command.json). */
+export function escapeLog(s: string): string {
+  return s.replace(/[\x00-\x1f\x7f-\xff]/g, (c) => {
+    if (c === '\r') return '\\r';
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    return `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`;
+  });
+}

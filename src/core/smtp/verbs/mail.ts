@@ -1,0 +1,69 @@
+/**
+ * MAIL FROM:<sender> [parameters] (srvrsmtp.c CMDMAIL). In Sendmail's order:
+ * HELO first (needmailhelo), one sender per transaction, `FROM:` syntax, the
+ * address (prescan), then the sender counts as given (a from= line is due), the
+ * ESMTP parameters, the check_mail ruleset (Debian: a domain is required and must
+ * exist), the SIZE= limit. Only ruleset rejections are logged.
+ * Fixtures: mail-*.json.
+ */
+import { firstWord, parseAddress, skipWord } from '../address.ts';
+import { mailParams } from '../esmtp-params.ts';
+import {
+  R250_SENDER_OK,
+  R501_SYNTAX_SCANNING,
+  R503_HELO_FIRST,
+  R503_SENDER_ALREADY,
+  R552_SIZE_EXCEEDS,
+  R553_DOMAIN_NOT_EXIST,
+  R553_DOMAIN_REQUIRED,
+} from '../replies.ts';
+import { LOG_NOTICE, type VerbContext, type VerbSpec } from '../verb.ts';
+
+export const mail: VerbSpec = {
+  verb: 'mail',
+  syntax: 'MAIL From:<sender> [ <parameters> ]',
+  issues: true,
+  handle(ctx, arg) {
+    const s = ctx.session;
+    const e = ctx.envelope;
+    if (!s.gotHello && ctx.features.needMailHelo) return ctx.userError(R503_HELO_FIRST, false);
+    if (e.gotMail) return ctx.userError(R503_SENDER_ALREADY, false);
+    const p = skipWord(arg, 'from');
+    if (p === null) return ctx.userError(R501_SYNTAX_SCANNING(firstWord(arg)), false);
+    if (s.protocol === null) s.protocol = 'SMTP';
+
+    const parsed = parseAddress(p);
+    if (!parsed.ok) return ctx.userError(parsed.reply, false);
+    const a = parsed.value;
+    e.logSender = true;
+    e.fromPaddr = a.paddr;
+    e.fromAddr = a.addr;
+    e.size = 0;
+    e.bodyType = null;
+    e.protocol = s.protocol;
+
+    const params = mailParams(a.rest, { dsn: ctx.features.offerDsn });
+    e.size = params.partial.size;
+    e.bodyType = params.partial.bodyType;
+    if ('reply' in params) return ctx.userError(params.reply, false);
+
+    const reject = checkMail(ctx, a.paddr, a.addr, a.local, a.domain);
+    if (reject !== null) {
+      ctx.log(LOG_NOTICE, `ruleset=check_mail, arg1=${a.paddr}, relay=${ctx.client}, reject=${reject}`);
+      return ctx.userError(reject, false);
+    }
+    const max = ctx.config.maxMessageSize;
+    if (max !== null && max > 0 && e.size > max) return ctx.userError(R552_SIZE_EXCEEDS(max), false);
+
+    ctx.reply(R250_SENDER_OK(a.paddr));
+    e.gotMail = true;
+  },
+};
+
+/** Debian's check_mail for the reference world: a qualified sender whose domain exists. */
+function checkMail(ctx: VerbContext, paddr: string, addr: string, local: string, domain: string | null): string | null {
+  if (addr === '') return null; // <>: bounces
+  if (domain === null) return R553_DOMAIN_REQUIRED(paddr, local);
+  if (!ctx.env.isLocalDomain(domain) && !ctx.env.domainExists(domain)) return R553_DOMAIN_NOT_EXIST(paddr, addr);
+  return null;
+}
