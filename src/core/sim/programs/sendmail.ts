@@ -16,6 +16,7 @@ import { expandAlias } from '../aliases.ts';
 import { COMPILED_WITH, systemIdentity } from './sendmail-facts.ts';
 import { formatQueueId } from '../../smtp/index.ts';
 import { LOG_INFO, LOG_NOTICE } from '../syslog.ts';
+import { formatQueue, readQueue } from '../queue.ts';
 
 interface Flags {
   mode: string | null; // 'd', 's', 'v', 'i', 'p', 't'
@@ -219,18 +220,8 @@ export function newaliasesRun(ctx: CommandContext, w: WorldServices): number {
   return 0;
 }
 
-/** One queue directory as `mailq` lists it (test/fixtures/sendmail/commands/mailq-*.stdout). */
 function listQueue(w: WorldServices, dir: string): string {
-  let files: string[] = [];
-  try {
-    files = w.vfs.readdir(dir).filter((f) => f.startsWith('qf'));
-  } catch {
-    files = [];
-  }
-  if (files.length === 0) return `${dir} is empty\n\t\tTotal requests: 0\n`;
-  // SIMPLIFIED: the lab's Sendmail delivers locally at once and defers nothing,
-  // so its queue stays empty; queued entries are counted, not described.
-  return `\t\t${dir} (${files.length} request${files.length === 1 ? '' : 's'})\n\t\tTotal requests: ${files.length}\n`;
+  return formatQueue(dir, readQueue(w.vfs, dir));
 }
 
 /** `mailq` shows both queues; `sendmail -bp` only the MTA's. */
