@@ -130,6 +130,7 @@ export class Shell implements ExecHost {
     let eofs = 0;
     const completer = (line: string, cursor: number): Completion => this.complete(line, cursor);
     for (;;) {
+      await this.#settleJobs();
       this.#reportJobs(tty);
       const first = await this.#read(tty, { prompt: this.prompt(), completer, history: this.history });
       if (first.kind === 'interrupt') {
@@ -282,6 +283,15 @@ export class Shell implements ExecHost {
         if (!interactive) this.#jobs.splice(this.#jobs.indexOf(job), 1);
       });
     this.lastStatus = 0;
+  }
+
+  /**
+   * Lets background jobs that need nothing from outside run to their end
+   * before the prompt (a bounded number of microtask turns, no timers), so a
+   * quick `cmd &` is reported at the next prompt deterministically.
+   */
+  async #settleJobs(): Promise<void> {
+    for (let i = 0; i < 200 && this.#jobs.some((j) => j.status === null); i++) await Promise.resolve();
   }
 
   /** `[1]+  Done                    cmd` for jobs that finished since the last prompt. */

@@ -5,13 +5,14 @@
  */
 import type { Command } from '../types.ts';
 
-const WIDTH = 80;
+/** man-db formats for an 80-column terminal on a 78-character line. */
+const WIDTH = 78;
 
+/** Header/footer: left and right flush, the middle centred (rounded right), as groff's man macros do. */
 function center(left: string, mid: string, right: string): string {
-  const space = WIDTH - left.length - right.length - mid.length;
-  const a = Math.max(1, Math.floor(space / 2));
-  const b = Math.max(1, space - a);
-  return left + ' '.repeat(a) + mid + ' '.repeat(b) + right;
+  const start = Math.max(left.length + 1, Math.ceil((WIDTH - mid.length) / 2));
+  const end = start + mid.length;
+  return left + ' '.repeat(start - left.length) + mid + ' '.repeat(Math.max(1, WIDTH - end - right.length)) + right;
 }
 
 export function manPage(c: Command): string {
