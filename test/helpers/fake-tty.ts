@@ -1,7 +1,8 @@
 /**
  * A scripted TerminalIO for tests: lines are queued in advance; `'\x03'`
- * in the queue is a Ctrl-C (fires the interrupt listeners, and the pending
- * read resolves null), `null` is a Ctrl-D on an empty line. Everything written
+ * in the queue is a Ctrl-C (echoes `^C` and a newline as src/terminal's line
+ * discipline does, fires the interrupt listeners, and the pending read
+ * resolves null), `null` is a Ctrl-D on an empty line. Everything written
  * is recorded, prompts included, so tests can compare whole transcripts.
  * When the queue is empty a read waits until feed() adds more (or resolves
  * null if `endWhenEmpty`).
@@ -42,7 +43,7 @@ export class FakeTty implements TerminalIO {
 
   /** Ctrl-C now (while a command runs without reading). */
   interrupt(): void {
-    this.output += '^C';
+    this.output += '^C\n';
     for (const l of [...this.#listeners]) l();
     if (this.#waiter) {
       const w = this.#waiter;
@@ -70,7 +71,7 @@ export class FakeTty implements TerminalIO {
     }
     const next = this.#queue.shift() as Scripted;
     if (next === CTRL_C) {
-      this.output += '^C';
+      this.output += '^C\n';
       for (const l of [...this.#listeners]) l();
       resolve(null);
       return;
