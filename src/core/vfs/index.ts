@@ -22,11 +22,13 @@ import { fromUtf8, utf8 } from '../bytes/index.ts';
 import { VfsError, type VfsErrorCode } from './errors.ts';
 import { statOf, type DirNode, type FileNode, type Node, type Stat } from './node.ts';
 import { decodeSnapshot, encodeSnapshot } from './snapshot.ts';
-import { joinPath } from './path.ts';
+import { walk, type Walked } from './walk.ts';
+import { idOf, memberOf, nameOf, passwdEntry, type PasswdEntry } from './users.ts';
 
 export type { FileType, Stat } from './node.ts';
 export { VfsError, errorText, type VfsErrorCode } from './errors.ts';
 export { normalizePath, dirname, basename, joinPath, splitPath } from './path.ts';
+export type { PasswdEntry } from './users.ts';
 
 export type VfsOp =
   | 'create'
@@ -68,18 +70,9 @@ export interface MkdirOptions {
   parents?: boolean;
 }
 
-const MAX_SYMLINKS = 40;
 const S_ISUID = 0o4000;
 const S_ISGID = 0o2000;
 
-interface Walked {
-  /** The inode reached, or null when only the last component is missing. */
-  node: Node | null;
-  parent: DirNode;
-  name: string;
-  /** The real path of the entry (its directory resolved, its own name kept). */
-  path: string;
-}
 
 export class Vfs {
   readonly clock: Clock;
@@ -339,36 +332,29 @@ export class Vfs {
   // ---- users and groups (from /etc/passwd and /etc/group) ---------------
 
   userName(uid: number): string {
-    return this.#lookupTable('/etc/passwd', 2, String(uid)) ?? String(uid);
+    return nameOf(this.#etc('passwd'), uid) ?? String(uid);
   }
 
   groupName(gid: number): string {
-    return this.#lookupTable('/etc/group', 2, String(gid)) ?? String(gid);
+    return nameOf(this.#etc('group'), gid) ?? String(gid);
   }
 
   uidOf(name: string): number | null {
-    return this.#idOf('/etc/passwd', name);
+    return idOf(this.#etc('passwd'), name);
   }
 
   gidOf(name: string): number | null {
-    return this.#idOf('/etc/group', name);
+    return idOf(this.#etc('group'), name);
   }
 
   /** The passwd entry of a user name: uid, primary gid, home, shell. */
-  userInfo(name: string): { uid: number; gid: number; home: string; shell: string } | null {
-    for (const f of this.#table('/etc/passwd')) {
-      if (f[0] === name && f.length >= 7) return { uid: Number(f[2]), gid: Number(f[3]), home: f[5], shell: f[6] };
-    }
-    return null;
+  userInfo(name: string): PasswdEntry | null {
+    return passwdEntry(this.#etc('passwd'), name);
   }
 
-  /** Names of the groups listing `user` as a member (supplementary groups, /etc/group 4th field). */
+  /** The groups listing `user` as a member (supplementary groups, /etc/group 4th field). */
   groupsOf(user: string): { name: string; gid: number }[] {
-    const out: { name: string; gid: number }[] = [];
-    for (const f of this.#table('/etc/group')) {
-      if (f.length >= 4 && f[3].split(',').includes(user)) out.push({ name: f[0], gid: Number(f[2]) });
-    }
-    return out;
+    return memberOf(this.#etc('group'), user);
   }
 
   // ---- snapshot -----------------------------------------------------------
@@ -451,82 +437,17 @@ export class Vfs {
     }
   }
 
-  /**
-   * Resolves `path` component by component. Missing intermediate -> ENOENT,
-   * non-directory intermediate -> ENOTDIR, too many symlinks -> ELOOP. A
-   * missing last component gives node null. `followLast` follows a final
-   * symlink (as stat/open do; lstat/unlink/rename do not).
-   */
   #walk(path: string, followLast: boolean, syscall: string): Walked {
-    if (path === '') throw new VfsError('ENOENT', syscall, path);
-    const trailingSlash = path.length > 1 && path.endsWith('/');
-    const queue = path.split('/').filter((p) => p !== '');
-    const stack: { name: string; dir: DirNode }[] = [];
-    let cur: DirNode = this.#root;
-    let hops = 0;
-    const dirPath = (): string => '/' + stack.map((s) => s.name).join('/');
-    while (queue.length > 0) {
-      const c = queue.shift() as string;
-      if (c === '.') continue;
-      if (c === '..') {
-        stack.pop();
-        cur = stack.length > 0 ? stack[stack.length - 1].dir : this.#root;
-        continue;
-      }
-      const isLast = queue.length === 0;
-      const child = cur.entries.get(c);
-      if (child === undefined) {
-        if (isLast) return { node: null, parent: cur, name: c, path: joinPath(dirPath(), c) };
-        throw new VfsError('ENOENT', syscall, path);
-      }
-      if (child.type === 'symlink' && (!isLast || followLast || trailingSlash)) {
-        if (++hops > MAX_SYMLINKS) throw new VfsError('ELOOP', syscall, path);
-        if (child.target === '') throw new VfsError('ENOENT', syscall, path);
-        if (child.target.startsWith('/')) {
-          stack.length = 0;
-          cur = this.#root;
-        }
-        queue.unshift(...child.target.split('/').filter((p) => p !== ''));
-        continue;
-      }
-      if (isLast) {
-        if (trailingSlash && child.type !== 'dir') throw new VfsError('ENOTDIR', syscall, path);
-        return { node: child, parent: cur, name: c, path: joinPath(dirPath(), c) };
-      }
-      if (child.type !== 'dir') throw new VfsError('ENOTDIR', syscall, path);
-      stack.push({ name: c, dir: child });
-      cur = child;
-    }
-    // Ended on a directory reached through `.`, `..` or a symlink's target.
-    const top = stack.pop();
-    if (top === undefined) return { node: this.#root, parent: this.#root, name: '', path: '/' };
-    const parent = stack.length > 0 ? stack[stack.length - 1].dir : this.#root;
-    return { node: top.dir, parent, name: top.name, path: joinPath(dirPath(), top.name) };
+    return walk(this.#root, path, followLast, syscall);
   }
 
-  #table(path: string): string[][] {
-    let text: string;
+  /** Text of /etc/passwd or /etc/group, empty when missing. */
+  #etc(name: 'passwd' | 'group'): string {
     try {
-      text = this.readText(path);
+      return this.readText(`/etc/${name}`);
     } catch {
-      return [];
+      return '';
     }
-    return text
-      .split('\n')
-      .filter((l) => l !== '' && !l.startsWith('#'))
-      .map((l) => l.split(':'));
-  }
-
-  #lookupTable(path: string, field: number, value: string): string | null {
-    for (const f of this.#table(path)) if (f[field] === value) return f[0];
-    return null;
-  }
-
-  #idOf(path: string, name: string): number | null {
-    for (const f of this.#table(path)) {
-      if (f[0] === name && f.length > 2 && /^\d+$/.test(f[2])) return Number(f[2]);
-    }
-    return null;
   }
 }
 
