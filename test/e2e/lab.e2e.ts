@@ -62,7 +62,9 @@ describe('the lab in Chromium', () => {
     await waitForTerminal(page, (r) => after(r, `${PROMPT}sendmail -bd`).includes(PROMPT.trimEnd()), 'the prompt after sendmail -bd');
     await typeLine(page, 'telnet localhost 25');
     const greeted = await waitForTerminal(page, (r) => r.some((row) => row.startsWith('220 ')), 'the 220 greeting');
-    const session = after(greeted, `${PROMPT}telnet localhost 25`);
+    // Debian's sendmail.mc listens on 127.0.0.1 only, so telnet may first try ::1 and fail.
+    const telnet = after(greeted, `${PROMPT}telnet localhost 25`);
+    const session = telnet.slice(telnet.indexOf('Trying 127.0.0.1...'));
     expect(session.slice(0, 3)).toEqual(['Trying 127.0.0.1...', 'Connected to localhost.', "Escape character is '^]'."]);
     expect(session[3]).toMatch(/^220 mail\.example\.test ESMTP Sendmail 8\.17\.1\.9\/8\.17\.1\.9\/Debian-2\+deb12u2; /);
 
