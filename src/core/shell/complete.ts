@@ -1,9 +1,10 @@
 /**
  * Tab completion as bash does it by default: the first word of a command
  * completes to command names, any other word to paths in the vfs (directories
- * with a trailing `/`, hidden entries only when the word starts with `.`).
+ * with a trailing `/`).
  * Candidates are whole words; the line discipline adds the space after a
- * single match that does not end in `/`, as readline does.
+ * single match that does not end in `/`, as readline does. Hidden entries are
+ * offered too (readline's match-hidden-files is on by default); `.` and `..` not.
  */
 import { compareBytes, type Vfs } from '../vfs/index.ts';
 import type { Command, Completion } from './types.ts';
@@ -62,7 +63,6 @@ function completePath(env: CompleteEnv, word: string): string[] {
   const out: string[] = [];
   for (const name of names) {
     if (!name.startsWith(base)) continue;
-    if (name.startsWith('.') && !base.startsWith('.')) continue;
     const isDir = env.vfs.isDir(dirReal + '/' + name);
     out.push(dirPart + name + (isDir ? '/' : ''));
   }

@@ -117,6 +117,9 @@ describe('Shell REPL', () => {
     expect(shell.complete('cat /etc/mail/a', 15)).toEqual({ from: 4, candidates: ['/etc/mail/access'] });
     expect(shell.complete('ls | ca', 7)).toEqual({ from: 5, candidates: ['cat'] });
     expect(shell.complete('ls ', 3).candidates).toEqual([]);
+    expect(shell.complete('ls /etc/', 8).candidates).toEqual(['/etc/group', '/etc/mail/', '/etc/passwd']);
+    expect(shell.complete('ls ~/', 5).candidates).toEqual([]);
+    expect(shell.complete('echo x > /etc/pa', 16)).toEqual({ from: 9, candidates: ['/etc/passwd'] });
   });
 });
 
