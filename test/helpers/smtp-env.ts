@@ -60,6 +60,8 @@ export interface TestEnvOptions {
   pid?: number;
   tag?: string;
   tls?: boolean;
+  /** `sendmail -bs` with submit.cf: messages are relayed to [127.0.0.1], where nothing listens. */
+  submit?: boolean;
 }
 
 export class TestSmtpEnv implements SmtpEnv {
@@ -70,6 +72,7 @@ export class TestSmtpEnv implements SmtpEnv {
   readonly pid: number;
   readonly tag: string;
   tls: boolean;
+  readonly submit: boolean;
   #seq = 1234;
 
   constructor(opts: TestEnvOptions = {}) {
@@ -77,6 +80,7 @@ export class TestSmtpEnv implements SmtpEnv {
     this.pid = opts.pid ?? 19738;
     this.tag = opts.tag ?? 'sm-mta';
     this.tls = opts.tls ?? true;
+    this.submit = opts.submit ?? false;
   }
 
   now(): number {
@@ -149,7 +153,12 @@ export class TestSmtpEnv implements SmtpEnv {
         lines.push(`to=${printed}, delay=${delay}, xdelay=${interval(0)}, mailer=esmtp, pri=${pri}, relay=${host}., dsn=4.4.3, stat=Deferred: Name server: ${host}.: host name lookup failure`);
       }
     };
-    msg.rcpts.forEach((r, i) => visit(r, msg.rcptAddresses[i], 0));
+    if (this.submit) {
+      const from = msg.from === '' ? '<>' : `<${msg.from}>`;
+      for (const a of msg.rcptAddresses) {
+        lines.push(`to=${a}, ctladdr=${from} (0/0), delay=${delay}, xdelay=${interval(0)}, mailer=relay, pri=${pri}, relay=[127.0.0.1] [127.0.0.1], dsn=4.4.1, stat=Deferred: Connection refused by [127.0.0.1]`);
+      }
+    } else msg.rcpts.forEach((r, i) => visit(r, msg.rcptAddresses[i], 0));
     for (const l of lines) this.log(22, `${msg.queueId}: ${l}`);
     return transcript;
   }

@@ -1,6 +1,7 @@
 /**
  * Replays every dialogue captured from real Sendmail 8.17.1.9
- * (test/fixtures/sendmail/reference/*.json, see its README) through SmtpServer:
+ * (test/fixtures/sendmail/{reference,fresh}/*.json and the `sendmail -bs`
+ * dialogues in commands/*.json, see the README there) through SmtpServer:
  * same packets in, the same bytes must come out after each one, the server must
  * close when Sendmail closed, and the syslog lines must be the same, all compared
  * after the fixtures' own normalisation (dates, queue ids, pids, delays).
@@ -13,7 +14,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SmtpServer, freshConfig, referenceConfig } from '../../src/core/smtp/index.ts';
+import { SmtpServer, freshConfig, referenceConfig, submitConfig } from '../../src/core/smtp/index.ts';
 import { REFERENCE_PEERS, TestSmtpEnv } from '../helpers/smtp-env.ts';
 import { Normaliser } from './normalise.ts';
 
@@ -29,6 +30,8 @@ interface Fixture {
   description: string;
   world: string;
   client: string;
+  /** commands/*.json: the command line of a `sendmail -bs` dialogue on stdio. */
+  command?: string;
   steps: Step[];
   log: string[];
 }
@@ -41,7 +44,8 @@ function load(dir: string): Fixture[] {
   return readdirSync(d)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => JSON.parse(readFileSync(join(d, f), 'latin1')) as Fixture);
+    .map((f) => JSON.parse(readFileSync(join(d, f), 'latin1')) as Fixture)
+    .filter((f) => Array.isArray(f.steps));
 }
 
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
@@ -50,8 +54,18 @@ const PRI = /(: to=.*, pri=)\d+/;
 
 /** Runs one fixture's client side; returns what the server sent per recv step and its log. */
 export function replay(f: Fixture): { recvs: string[]; log: string[]; closedByServer: boolean; delays: number[] } {
-  const env = new TestSmtpEnv({ tls: true });
-  const config = f.world === 'fresh' ? freshConfig() : referenceConfig();
+  const stdio = f.client === 'stdio';
+  const submitCf = stdio && !f.command?.includes('-Am');
+  // submit.cf has no TLS files: no STARTTLS under plain -bs
+  const env = new TestSmtpEnv({ tls: !submitCf, tag: stdio ? 'sendmail' : 'sm-mta', submit: submitCf });
+  // `sendmail -bs` runs submit.cf; `sendmail -Am -bs` the daemon's sendmail.cf, both on stdin
+  const config = stdio
+    ? f.command?.includes('-Am')
+      ? { ...referenceConfig(), mode: 'submit' as const }
+      : submitConfig()
+    : f.world === 'fresh'
+      ? freshConfig()
+      : referenceConfig();
   const server = new SmtpServer({ config, env, peer: REFERENCE_PEERS[f.client] ?? REFERENCE_PEERS['127.0.0.1'], conn: 1 });
   const recvs: string[] = [];
   const delays: number[] = [];
@@ -96,6 +110,7 @@ function check(f: Fixture): void {
 
 const reference = load('reference');
 const fresh = load('fresh');
+const stdio = load('commands').filter((f) => f.client === 'stdio');
 
 describe('real Sendmail dialogues, replayed', () => {
   it('has fixtures to replay', () => {
@@ -104,7 +119,14 @@ describe('real Sendmail dialogues, replayed', () => {
   describe('reference world', () => {
     for (const f of reference) it(`${f.name}: ${f.description}`, () => check(f));
   });
-  describe('fresh world', () => {
-    for (const f of fresh) it(`${f.name}: ${f.description}`, () => check(f));
-  });
+  if (fresh.length > 0) {
+    describe('fresh world', () => {
+      for (const f of fresh) it(`${f.name}: ${f.description}`, () => check(f));
+    });
+  }
+  if (stdio.length > 0) {
+    describe('sendmail -bs on stdio', () => {
+      for (const f of stdio) it(`${f.name}: ${f.description}`, () => check(f));
+    });
+  }
 });

@@ -215,10 +215,7 @@ export class SmtpServer implements VerbContext {
   reply(lines: string | readonly string[]): void {
     const list = typeof lines === 'string' ? [lines] : lines;
     if (list.length === 0) return;
-    const text = list.map((l) => `${l}\r\n`).join('');
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0x7f; // replies are 7-bit (err.c)
-    this.#out.push(bytes);
+    this.#out.push(replyBytes(list));
     const code = Number(list[0].slice(0, 3));
     this.#trace?.emit({ kind: 'smtp.reply', conn: this.#conn, code: Number.isFinite(code) ? code : 0, text: list.map((l) => l.slice(4)).join('\n') });
   }
@@ -373,6 +370,29 @@ export class SmtpServer implements VerbContext {
     this.#closed = true;
     this.#reader.clear();
   }
+}
+
+/**
+ * A reply on the wire: each line with CRLF, every byte with its eighth bit cleared
+ * (err.c), and a line ends early where that leaves a NUL (C strings): 0xE9 is
+ * echoed as 'i' (eight-bit-command.json), 0x80 cuts the line (probed on the real daemon).
+ * SIMPLIFIED: real Sendmail also turns 0x8A and 0x8D into a bare LF and CR inside
+ * the reply (so `\x8D\x8A` ends a reply line early); here they become '?' so
+ * that every reply stays a well-formed SMTP reply (issue 2, item 11).
+ */
+export function replyBytes(lines: readonly string[]): Uint8Array {
+  const out: number[] = [];
+  for (const l of lines) {
+    for (let i = 0; i < l.length; i++) {
+      const c = l.charCodeAt(i) & 0xff;
+      let b = c & 0x7f;
+      if (b === 0) break;
+      if (c >= 0x80 && (b === 0x0a || b === 0x0d)) b = 0x3f;
+      out.push(b);
+    }
+    out.push(0x0d, 0x0a);
+  }
+  return Uint8Array.from(out);
 }
 
 /** sm_syslog() writes control and eight-bit characters as C escapes: \\r, \\n, \\t, else \\ooo (eight-bit-command.json). */
