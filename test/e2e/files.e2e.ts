@@ -43,7 +43,14 @@ function outputOf(rows: string[], line: string): string[] {
 
 async function run(line: string): Promise<string[]> {
   await typeLine(page, line);
-  const rows = await waitForTerminal(page, (r) => r.findLastIndex((x) => x === `${PROMPT} ${line}`) < r.findLastIndex((x) => x === PROMPT), `the prompt after ${line}`);
+  const rows = await waitForTerminal(
+    page,
+    (r) => {
+      const typed = r.findLastIndex((x) => x === `${PROMPT} ${line}`);
+      return typed >= 0 && typed < r.findLastIndex((x) => x === PROMPT);
+    },
+    `the prompt after ${line}`,
+  );
   return outputOf(rows, line);
 }
 
