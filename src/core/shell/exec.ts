@@ -51,6 +51,8 @@ export interface ExecHost {
   lastStatus: number;
   lastBackgroundPid: number | null;
   exitRequested: number | null;
+  /** Set by a fatal expansion error: the rest of the command line is skipped. */
+  lineAborted: boolean;
   /** pid -> Ctrl-C signal of each command this shell runs. */
   readonly running: Map<number, ShellSignal>;
   signalJob(pid: number, signal: string): boolean;
@@ -62,7 +64,7 @@ export class Executor {
   async runList(list: List, state: ExecState, io: ExecIO): Promise<number> {
     let status = this.sh.lastStatus;
     for (const item of list.items) {
-      if (io.signal.aborted || this.sh.exitRequested !== null) break;
+      if (io.signal.aborted || this.sh.exitRequested !== null || this.sh.lineAborted) break;
       status = await this.#andOr(item, state, io);
       this.sh.lastStatus = status;
     }
@@ -73,7 +75,7 @@ export class Executor {
     let status = await this.#pipeline(item.first, state, io);
     this.sh.lastStatus = status;
     for (const { op, pipeline } of item.rest) {
-      if (io.signal.aborted || this.sh.exitRequested !== null) break;
+      if (io.signal.aborted || this.sh.exitRequested !== null || this.sh.lineAborted) break;
       if ((op === '&&') !== (status === 0)) continue;
       status = await this.#pipeline(pipeline, state, io);
       this.sh.lastStatus = status;
@@ -112,8 +114,11 @@ export class Executor {
       const rio = await this.#redirect(node.redirs, sub, io);
       if (typeof rio === 'number') return rio;
       const saved = this.sh.exitRequested;
+      const aborted = this.sh.lineAborted;
       const status = await this.runList(node.body, sub, rio);
-      this.sh.exitRequested = saved; // `exit` in a subshell leaves only the subshell
+      // `exit` or a fatal expansion error in a subshell ends only the subshell.
+      this.sh.exitRequested = saved;
+      this.sh.lineAborted = aborted;
       return status;
     }
     return this.#simple(node, state, io);
@@ -297,6 +302,7 @@ export class Executor {
   #expandFailed(e: unknown, io: ExecIO): number {
     if (e instanceof ExpandError) {
       io.stderr.write(`bash: ${e.message}\n`);
+      if (e.fatal) this.sh.lineAborted = true;
       return 1;
     }
     io.stderr.write(`bash: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -340,8 +346,10 @@ export class Executor {
         }
         const buf = new BufferOutput();
         const saved = sh.exitRequested;
+        const aborted = sh.lineAborted;
         await this.runList(r.list, cloneState(state), { ...io, stdin: emptyInput(), stdout: buf, tty: null });
         sh.exitRequested = saved;
+        sh.lineAborted = aborted;
         return buf.text;
       },
     };

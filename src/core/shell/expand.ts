@@ -6,6 +6,8 @@
 import type { Vfs } from '../vfs/index.ts';
 import type { Word, WordPart } from './parser/ast.ts';
 import { glob, hasGlob, type PatChar } from './glob.ts';
+import { ArithError, evaluateArith } from './arith.ts';
+import { scanHeredocBody } from './parser/words.ts';
 
 export interface ExpandEnv {
   readonly vfs: Vfs;
@@ -17,8 +19,19 @@ export interface ExpandEnv {
   substitute(src: string): Promise<string>;
 }
 
-/** An expansion error, printed as `bash: <message>` and failing the command with status 1. */
-export class ExpandError extends Error {}
+/**
+ * An expansion error, printed as `bash: <message>`, failing the command with
+ * status 1. A `fatal` one (bad substitution, arithmetic) also abandons the rest
+ * of the command line, as bash does.
+ */
+export class ExpandError extends Error {
+  constructor(
+    message: string,
+    readonly fatal = false,
+  ) {
+    super(message);
+  }
+}
 
 type Seg = { text: string; glob: boolean };
 
@@ -91,8 +104,17 @@ export async function expandTarget(word: Word, env: ExpandEnv): Promise<string> 
 }
 
 async function expandPart(part: Exclude<WordPart, { k: 'lit' } | { k: 'tilde' }>, env: ExpandEnv): Promise<string> {
-  if (part.k === 'bad') throw new ExpandError(`${part.text}: bad substitution`);
+  if (part.k === 'bad') throw new ExpandError(`${part.text}: bad substitution`, true);
   if (part.k === 'cmd') return (await env.substitute(part.src)).replace(/\n+$/, '');
+  if (part.k === 'arith') {
+    const text = await expandString(scanHeredocBody(part.src), env);
+    try {
+      return String(evaluateArith(text, (name) => env.getVar(name)));
+    } catch (e) {
+      if (e instanceof ArithError) throw new ExpandError(e.message, true);
+      throw e;
+    }
+  }
   const value = env.getVar(part.name);
   const op = part.op;
   if (!op) return value ?? '';
@@ -102,7 +124,7 @@ async function expandPart(part: Exclude<WordPart, { k: 'lit' } | { k: 'tilde' }>
   if (!unset) return value as string;
   const alt = await expandString(op.word, env);
   if (op.kind === 'assign') {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(part.name)) throw new ExpandError(`$${part.name}: cannot assign in this way`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(part.name)) throw new ExpandError(`$${part.name}: cannot assign in this way`, true);
     env.setVar(part.name, alt);
   }
   return alt;

@@ -150,3 +150,12 @@ describe('Shell.run', () => {
     expect(trace.of('shell.exit')).toEqual([{ kind: 'shell.exit', line: 'false', code: 1 }]);
   });
 });
+
+describe('fatal expansion errors', () => {
+  it('abandon the rest of the line but not the next line; not from a subshell', async () => {
+    const { shell } = world();
+    expect((await shell.capture('echo ${a b}; echo no\necho $?; echo $((2**3))')).output).toBe('bash: ${a b}: bad substitution\n1\n8\n');
+    expect((await shell.capture('(echo $((1/0)); echo no); echo yes')).output).toBe('bash: 1/0: division by 0 (error token is "0")\nyes\n');
+    expect((await shell.capture('echo "$(echo ${x y})" after')).output).toBe('bash: ${x y}: bad substitution\n after\n');
+  });
+});

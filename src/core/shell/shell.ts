@@ -66,6 +66,7 @@ export class Shell implements ExecHost {
   lastStatus = 0;
   lastBackgroundPid: number | null = null;
   exitRequested: number | null = null;
+  lineAborted = false;
   readonly #state: ExecState;
   readonly #exec: Executor;
   readonly #ignoreEof: number;
@@ -248,10 +249,11 @@ export class Shell implements ExecHost {
 
   async #execute(text: string, list: List, io: ExecIO, interactive: boolean): Promise<void> {
     if (list.items.length === 0) return;
+    this.lineAborted = false;
     this.trace.emit({ kind: 'shell.command', line: text });
     try {
       for (const item of list.items) {
-        if (io.signal.aborted || this.exitRequested !== null) break;
+        if (io.signal.aborted || this.exitRequested !== null || this.lineAborted) break;
         if (item.background) this.#startJob(item, io, interactive);
         else await this.#exec.runList({ items: [item] }, this.#state, io);
       }

@@ -19,6 +19,8 @@ export type WordPart =
   | { k: 'param'; name: string; quoted: boolean; op?: ParamOp }
   /** `${...}` that bash rejects at expansion time: `bash: ${a b}: bad substitution`. */
   | { k: 'bad'; text: string }
+  /** `$(( ))`: `src` is the expression text (expanded, then evaluated). */
+  | { k: 'arith'; src: string; quoted: boolean }
   /** `$(...)` or a backquoted command; `src` is the inner command text. */
   | { k: 'cmd'; src: string; quoted: boolean }
   /** A leading unquoted `~` or `~user`. */

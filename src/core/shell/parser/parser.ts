@@ -352,6 +352,7 @@ function countNewlines(src: string, end: number): number {
 function rawOf(p: Word['parts'][number]): string {
   if (p.k === 'param') return '$' + p.name;
   if (p.k === 'cmd') return '$(' + p.src + ')';
+  if (p.k === 'arith') return '$((' + p.src + '))';
   if (p.k === 'bad') return p.text;
   return '';
 }

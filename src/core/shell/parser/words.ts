@@ -133,6 +133,14 @@ function scanDollar(src: string, i: number, parts: Parts, quoted: boolean): numb
     parts.push(paramFromBraces(src.slice(i + 2, close), quoted));
     return close + 1;
   }
+  if (n === '(' && src[i + 2] === '(') {
+    const close = findParenClose(src, i + 2);
+    if (close < 0) throw new Incomplete('quote', ')');
+    if (src[close - 1] === ')' && findParenClose(src, i + 3) === close - 1) {
+      parts.push({ k: 'arith', src: src.slice(i + 3, close - 1), quoted });
+      return close + 1;
+    }
+  }
   if (n === '(') {
     const close = findParenClose(src, i + 2);
     if (close < 0) throw new Incomplete('quote', ')');
