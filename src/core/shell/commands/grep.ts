@@ -160,6 +160,11 @@ function grepText(ctx: CommandContext, name: string, text: string, re: RegExp, o
     } else out += `${prefix}${line}\n`;
   });
   if (o.quiet) return n > 0;
+  // grep 3.8: a file with NUL bytes is binary; a match is reported once, on stderr.
+  if (!o.count && !o.list && !o.listMissing && n > 0 && text.includes('\0')) {
+    ctx.stderr.write(`grep: ${name}: binary file matches\n`);
+    return true;
+  }
   if (o.count) out = `${o.names ? `${name}:` : ''}${n}\n`;
   else if (o.list) out = n > 0 ? `${name}\n` : '';
   else if (o.listMissing) out = n === 0 ? `${name}\n` : '';
