@@ -53,6 +53,19 @@ export class WorldSmtpEnv implements SmtpEnv {
     this.w.syslog.log(this.facts.tag, this.facts.pid, priority & 7, text);
   }
 
+  /** The GECOS full name of /etc/passwd (what VRFY and EXPN print before the address). */
+  #fullName(user: string): string | undefined {
+    try {
+      for (const line of this.w.vfs.readText('/etc/passwd').split('\n')) {
+        const f = line.split(':');
+        if (f[0] === user) return f[4]?.split(',')[0] || undefined;
+      }
+    } catch {
+      /* no passwd: no full name */
+    }
+    return undefined;
+  }
+
   #isUser(name: string): boolean {
     return this.w.vfs.userInfo(name) !== null;
   }
@@ -62,7 +75,7 @@ export class WorldSmtpEnv implements SmtpEnv {
     const key = localPart.toLowerCase();
     const aliased = this.config.aliases.get(key);
     if (aliased) return { kind: 'alias', name: key, expansion: expandAlias(this.config.aliases, key) };
-    if (this.#isUser(localPart)) return { kind: 'local', user: localPart };
+    if (this.#isUser(localPart)) return { kind: 'local', user: localPart, fullName: this.#fullName(localPart) };
     return null;
   }
 
@@ -97,33 +110,39 @@ export class WorldSmtpEnv implements SmtpEnv {
 
   /**
    * Local delivery, as the `local` mailer of a second process does it: the
-   * message with the headers Sendmail adds (Received, and Date and Message-Id
-   * when missing) goes to /var/mail/<user> in mbox form, and one `to=` line is
-   * logged per mailbox (test/fixtures/sendmail/reference/data-*.json).
+   * message with the headers Sendmail adds (Received; Date, From and
+   * Message-Id when missing) goes to /var/mail/<user> in mbox form, and one
+   * `to=` line is logged per mailbox (test/fixtures/sendmail/reference/data-*.json).
    * A user reached first through an alias is logged by name (`to=root`), one
-   * named directly by its address (`to=<root@example.test>`).
-   * Remote recipients are deferred and queued (see queue.ts).
+   * named directly by its address (`to=<root@example.test>`). Remote
+   * recipients are deferred and queued (see queue.ts). Under VERB the delivery
+   * happens at once and the client sees its 050 transcript (data-verb.json).
    */
-  deliver(msg: DeliveryRequest): void {
+  deliver(msg: DeliveryRequest): string[] {
     const paddrs = new Map<string, string>();
     msg.rcpts.forEach((r, i) => {
       const users = r.kind === 'local' ? [r.user] : r.kind === 'alias' ? r.expansion : [];
       for (const u of users) if (!paddrs.has(u)) paddrs.set(u, r.kind === 'local' ? msg.rcptAddresses[i] : u);
     });
     const now = this.now();
-    const headers = this.#addedHeaders(msg, now);
     const text = fromLatin1(msg.data).replace(/\r\n/g, '\n');
-    const message = headers + text + (text.endsWith('\n') || text === '' ? '' : '\n');
+    const added = this.#addedHeaders(msg, now, text);
+    const message = added.text + text + (text.endsWith('\n') || text === '' ? '' : '\n');
     const d = new Date(now);
     const stamp = `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${d.toISOString().slice(11, 19)} ${d.getUTCFullYear()}`;
     const from = msg.from === '' ? 'MAILER-DAEMON' : msg.from;
     const mbox = `From ${from} ${stamp}\nReturn-Path: <${msg.from}>\n${message.replace(/^From /gm, '>From ')}\n`;
-    const pid = this.w.procs.allocate();
+    const pid = msg.verbose ? this.facts.pid : this.w.procs.allocate();
     this.#deferRemote(msg, pid, text);
-    // Sendmail's pri= for a local delivery counts the headers it added and 13 bytes
-    // more (measured: data-full 30453, data-aliases 30429, data-two-transactions 30454).
-    const pri = 30000 + message.length + 13;
+    // pri= is 30000 per recipient plus the message size. Under VERB that is the size of
+    // from= (delivered before queueing, data-verb.json: 30141); otherwise the queued size,
+    // which counts the added headers and, as measured over the data-*.json captures,
+    // 2 bytes less per header field and 25 more (data-full 30453, data-empty 30341,
+    // data-aliases 30429, data-long-line 33360).
+    const fields = added.count + headerFieldCount(text);
+    const pri = 30000 + msg.size + (msg.verbose ? 0 : added.text.length - 2 * fields + 25);
     const delay = interval(now - msg.createdAt);
+    const transcript: string[] = [];
     for (const [user, paddr] of paddrs) {
       const info = this.w.vfs.userInfo(user);
       if (!info) continue;
@@ -131,7 +150,9 @@ export class WorldSmtpEnv implements SmtpEnv {
       if (this.w.vfs.exists(path)) this.w.vfs.appendFile(path, mbox);
       else this.w.vfs.writeFile(path, mbox, { mode: 0o600, uid: info.uid, gid: info.gid });
       this.w.syslog.log(this.facts.tag, pid, LOG_INFO, `${msg.queueId}: to=${paddr}, delay=${delay}, xdelay=${delay}, mailer=local, pri=${pri}, dsn=2.0.0, stat=Sent`);
+      transcript.push(`050 ${paddr}... Connecting to local...`, `050 ${paddr}... Sent`);
     }
+    return msg.verbose ? transcript : [];
   }
 
   /** Mail for another domain waits in the queue: the lab has no outside network. */
@@ -161,19 +182,46 @@ export class WorldSmtpEnv implements SmtpEnv {
     }, body.slice(body.search(/\n\n|$/) + 2));
   }
 
-  /** Received: always; Date: and Message-Id: when the client sent none. */
-  #addedHeaders(msg: DeliveryRequest, now: number): string {
-    const head = fromLatin1(msg.data).split(/\r?\n\r?\n/)[0] ?? '';
+  /**
+   * The header fields Sendmail adds, in the order they land in the mailbox:
+   * Received always (its date on the `for` line with one recipient, on a line
+   * of its own otherwise), then Date, From and Message-Id when the client sent none.
+   */
+  #addedHeaders(msg: DeliveryRequest, now: number, text: string): { text: string; count: number } {
+    const head = headerBlock(text);
     const has = (name: string): boolean => new RegExp(`^${name}:`, 'im').test(head);
-    const single = msg.rcptAddresses.length === 1 ? `\n\tfor ${msg.rcptAddresses[0]}; ` : '; ';
+    const tail = msg.rcptAddresses.length === 1 ? `\n\tfor ${msg.rcptAddresses[0]}; ${arpadate(now)}` : `;\n\t${arpadate(now)}`;
     const helo = msg.heloName || this.config.hostname;
     let h =
       `Received: from ${helo} (${this.facts.peerDescription})\n` +
-      `\tby ${this.config.hostname} (${SENDMAIL_VERSION}/${this.config.versionZ}) with ${msg.protocol} id ${msg.queueId}${single}${arpadate(now)}\n`;
-    if (!has('Date')) h += `Date: ${arpadate(msg.createdAt)}\n`;
-    if (!has('Message-Id')) h += `Message-Id: ${msg.msgId}\n`;
-    return h;
+      `\tby ${this.config.hostname} (${SENDMAIL_VERSION}/${this.config.versionZ}) with ${msg.protocol} id ${msg.queueId}${tail}\n`;
+    let count = 1;
+    if (!has('Date')) {
+      h += `Date: ${arpadate(msg.createdAt)}\n`;
+      count++;
+    }
+    if (!has('From')) {
+      h += `From: ${msg.from === '' ? 'MAILER-DAEMON' : msg.from}\n`;
+      count++;
+    }
+    if (!has('Message-Id')) {
+      h += `Message-Id: ${msg.msgId}\n`;
+      count++;
+    }
+    return { text: h, count };
   }
+}
+
+/** The header block of a message: the lines up to the first that is not a header field. */
+function headerBlock(text: string): string {
+  const lines = text.split('\n');
+  let i = 0;
+  while (i < lines.length && (/^[!-9;-~]+:/.test(lines[i]) || (i > 0 && /^[ \t]/.test(lines[i])))) i++;
+  return lines.slice(0, i).join('\n');
+}
+
+function headerFieldCount(text: string): number {
+  return headerBlock(text).split('\n').filter((l) => /^[!-9;-~]+:/.test(l)).length;
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -11,12 +11,14 @@ export function worldPrograms(w: WorldServices & { mta: Mta }): [string, Command
     telnet(w),
     {
       name: 'newaliases',
+      path: '/usr/bin/newaliases',
       usage: 'newaliases',
       summary: 'Rebuild the alias database /etc/mail/aliases.db from /etc/mail/aliases.',
       run: async (ctx) => newaliasesRun(ctx, w),
     },
     {
       name: 'mailq',
+      path: '/usr/bin/mailq',
       usage: 'mailq',
       summary: 'List the messages waiting in the mail queue.',
       run: async (ctx) => mailqRun(ctx, w),

@@ -155,6 +155,7 @@ function msgIdTime(ms: number): string {
 export function sendmail(w: WorldServices, mta: Mta, name = 'sendmail'): Command {
   return {
     name,
+    path: '/usr/sbin/sendmail',
     usage: 'sendmail [-bd | -bs | -bv ADDR | -bi | -bp] [-L TAG] [-qTIME] [-Am] [-d0.1]',
     summary: 'The Sendmail mail transfer agent: -bd starts the daemon, -bs speaks SMTP on the terminal.',
     async run(ctx) {

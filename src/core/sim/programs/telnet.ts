@@ -118,6 +118,7 @@ async function escapeMode(ctx: CommandContext): Promise<'quit' | 'resume'> {
 export function telnet(w: WorldServices): Command {
   return {
     name: 'telnet',
+    path: '/usr/bin/telnet',
     usage: 'telnet HOST [PORT]',
     summary: 'Open a plain-text TCP connection (talk SMTP by hand: telnet localhost 25).',
     async run(ctx) {
