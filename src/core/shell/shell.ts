@@ -324,6 +324,9 @@ export class Shell implements ExecHost {
       const line = await tty.readLine(opts);
       if (interrupted) return { kind: 'interrupt' };
       return line === null ? { kind: 'eof' } : { kind: 'line', line };
+    } catch {
+      // A terminal that fails to read is as good as closed.
+      return { kind: 'eof' };
     } finally {
       off();
     }
