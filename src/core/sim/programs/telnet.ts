@@ -3,7 +3,7 @@
  * port by hand needs: resolve the name from /etc/hosts, try each address
  * (IPv6 first, as getaddrinfo orders them), print the banner, send each line
  * typed with CRLF, print what comes back, and `^]` for the `telnet>` prompt.
- * Texts: ../shared/reference/sendmail.md and test/fixtures/sendmail/commands/.
+ * Texts and exit codes: test/fixtures/sendmail/commands/telnet-*.
  *
  * SIMPLIFIED: Ctrl-C closes the connection (real telnet sends Telnet's
  * Interrupt Process to the server); the lab says so on screen.
@@ -31,7 +31,8 @@ async function session(ctx: CommandContext, w: WorldServices, host: string, port
   }
   const addrs = resolveName(w.hosts(), host);
   if (addrs.length === 0) {
-    ctx.stderr.write(`telnet: could not resolve ${host}/${portArg ?? 'telnet'}: Name or service not known\n`);
+    // test/fixtures/sendmail/commands/telnet-unknown-host.stdout (on stdout, two spaces)
+    ctx.stdout.write(`Server lookup failure:  ${host}:${portArg ?? 'telnet'}, Name or service not known\n`);
     return 1;
   }
   let socket = null;
@@ -95,7 +96,7 @@ async function session(ctx: CommandContext, w: WorldServices, host: string, port
     socket.send(latin1(line + '\r\n'));
   }
   ctx.stderr.write('Connection closed by foreign host.\n');
-  return 1;
+  return 0;
 }
 
 /** The `telnet>` prompt after `^]`: quit/close end the session; an empty line goes back. */
@@ -123,11 +124,17 @@ export function telnet(w: WorldServices): Command {
     summary: 'Open a plain-text TCP connection (talk SMTP by hand: telnet localhost 25).',
     async run(ctx) {
       const args = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
-      if (args.length === 0) {
-        ctx.stderr.write('Usage: telnet HOST [PORT]\n');
-        return 1;
+      if (args.length > 0) return session(ctx, w, args[0], args[1]);
+      // No host: telnet's own prompt (test/fixtures/sendmail/commands/telnet-no-args.*).
+      for (;;) {
+        const line = ctx.tty ? await ctx.tty.readLine({ prompt: 'telnet> ' }) : await ctx.stdin.readLine();
+        if (line === null) return 0;
+        const [word = '', host, port] = line.trim().split(/\s+/);
+        if (word === '') continue;
+        if ('quit'.startsWith(word) || 'close'.startsWith(word)) return 0;
+        if ('open'.startsWith(word) && host) return session(ctx, w, host, port);
+        ctx.stdout.write('?Invalid command\n');
       }
-      return session(ctx, w, args[0], args[1]);
     },
   };
 }
