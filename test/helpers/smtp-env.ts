@@ -29,8 +29,8 @@ const USERS = new Map<string, string>([
   ['smmsp', 'MTA'],
 ]);
 
-/** /etc/mail/aliases of the reference world. */
-const ALIASES = new Map<string, string[]>([
+/** /etc/mail/aliases of the reference world (the fresh world's capture had none). */
+const REFERENCE_ALIASES = new Map<string, string[]>([
   ['mailer-daemon', ['postmaster']],
   ['postmaster', ['root']],
   ['abuse', ['root']],
@@ -39,19 +39,44 @@ const ALIASES = new Map<string, string[]>([
   ['staff', ['alice', 'bob']],
 ]);
 
-/** Class w: local-host-names, $j, $w and the address literal. */
-const LOCAL = new Set(['localhost', 'mail.example.test', 'example.test', 'mail', '[127.0.0.1]']);
+interface WorldData {
+  aliases: Map<string, string[]>;
+  /** Class w: local-host-names, $j, $w and the address literal. */
+  local: Set<string>;
+  /** Names in /etc/hosts. */
+  hosts: Set<string>;
+  /** Without DNS an unknown name is a temporary failure (fresh) or simply unknown (reference: hosts only). */
+  unknownIs: 'unknown' | 'tempfail';
+}
 
-/** Names in the world's /etc/hosts. */
-const HOSTS = new Set([
-  'localhost', 'vm.example.test', 'vm', 'mail.example.test', 'mail', 'client.example.test', 'client',
-  'rogue.example.net', 'untrusted.example.net', 'example.test', 'remote.example', 'other.example', 'example.org',
-  'ip6-localhost', 'ip6-loopback',
-]);
+const WORLDS: Record<'reference' | 'fresh', WorldData> = {
+  reference: {
+    aliases: REFERENCE_ALIASES,
+    local: new Set(['localhost', 'mail.example.test', 'example.test', 'mail', '[127.0.0.1]']),
+    hosts: new Set([
+      'localhost', 'vm.example.test', 'vm', 'mail.example.test', 'mail', 'client.example.test', 'client',
+      'rogue.example.net', 'untrusted.example.net', 'example.test', 'remote.example', 'other.example', 'example.org',
+      'ip6-localhost', 'ip6-loopback',
+    ]),
+    unknownIs: 'unknown',
+  },
+  fresh: {
+    aliases: new Map(),
+    local: new Set(['localhost', 'mail.example.test', 'mail', '[127.0.0.1]']),
+    hosts: new Set(['localhost', 'mail.example.test', 'mail', 'ip6-localhost', 'ip6-loopback']),
+    unknownIs: 'tempfail',
+  },
+};
 
 export const REFERENCE_PEERS: Record<string, SmtpPeer> = {
   '127.0.0.1': { name: 'localhost', addr: '127.0.0.1', port: 40000 },
   '127.0.0.2': { name: 'client.example.test', addr: '127.0.0.2', port: 40000 },
+};
+
+/** The fresh world's /etc/hosts does not name 127.0.0.2. */
+export const FRESH_PEERS: Record<string, SmtpPeer> = {
+  '127.0.0.1': { name: 'localhost', addr: '127.0.0.1', port: 40000 },
+  '127.0.0.2': { name: '', addr: '127.0.0.2', port: 40000 },
 };
 
 export interface TestEnvOptions {
@@ -62,6 +87,7 @@ export interface TestEnvOptions {
   tls?: boolean;
   /** `sendmail -bs` with submit.cf: messages are relayed to [127.0.0.1], where nothing listens. */
   submit?: boolean;
+  world?: 'reference' | 'fresh';
 }
 
 export class TestSmtpEnv implements SmtpEnv {
@@ -73,6 +99,7 @@ export class TestSmtpEnv implements SmtpEnv {
   readonly tag: string;
   tls: boolean;
   readonly submit: boolean;
+  readonly world: WorldData;
   #seq = 1234;
 
   constructor(opts: TestEnvOptions = {}) {
@@ -81,6 +108,7 @@ export class TestSmtpEnv implements SmtpEnv {
     this.tag = opts.tag ?? 'sm-mta';
     this.tls = opts.tls ?? true;
     this.submit = opts.submit ?? false;
+    this.world = WORLDS[opts.world ?? 'reference'];
   }
 
   now(): number {
@@ -97,19 +125,23 @@ export class TestSmtpEnv implements SmtpEnv {
 
   lookupRecipient(localPart: string, _domain: string | null): Recipient | null {
     const key = localPart.toLowerCase();
-    const alias = ALIASES.get(key);
+    const alias = this.world.aliases.get(key);
     if (alias) return { kind: 'alias', name: key, expansion: [...alias] };
     if (USERS.has(key)) return { kind: 'local', user: key, fullName: USERS.get(key) || undefined };
     return null;
   }
 
   isLocalDomain(domain: string): boolean {
-    return LOCAL.has(domain.toLowerCase());
+    return this.world.local.has(domain.toLowerCase());
   }
 
   domainExists(domain: string): boolean {
     const d = domain.toLowerCase();
-    return /^\[.*\]$/.test(d) || HOSTS.has(d);
+    return /^\[.*\]$/.test(d) || this.world.hosts.has(d);
+  }
+
+  domainStatus(domain: string): 'exists' | 'unknown' | 'tempfail' {
+    return this.domainExists(domain) ? 'exists' : this.world.unknownIs;
   }
 
   mayRelay(peer: SmtpPeer): boolean {
@@ -131,6 +163,10 @@ export class TestSmtpEnv implements SmtpEnv {
     const delay = interval(this.time - msg.createdAt);
     const pri = msg.size + 30000;
     const seen = new Set<string>();
+    // a sender who is a local user controls the delivery: ctladdr=<sender> (uid/gid)
+    const at = msg.from.lastIndexOf('@');
+    const senderUser = at > 0 && this.isLocalDomain(msg.from.slice(at + 1)) ? msg.from.slice(0, at).toLowerCase() : null;
+    const ctladdr = senderUser !== null && USERS.has(senderUser) && senderUser === 'root' ? `ctladdr=<${msg.from}> (0/0), ` : '';
     const lines: string[] = [];
     const transcript: string[] = [];
     const visit = (r: Recipient, printed: string, depth: number): void => {
@@ -147,7 +183,7 @@ export class TestSmtpEnv implements SmtpEnv {
       seen.add(key);
       if (r.kind === 'local') {
         transcript.push(`050 ${printed}... Connecting to local...`, `050 ${printed}... Sent`);
-        lines.push(`to=${printed}, delay=${delay}, xdelay=${interval(0)}, mailer=local, pri=${pri}, dsn=2.0.0, stat=Sent`);
+        lines.push(`to=${printed}, ${ctladdr}delay=${delay}, xdelay=${interval(0)}, mailer=local, pri=${pri}, dsn=2.0.0, stat=Sent`);
       } else {
         const host = r.address.slice(r.address.lastIndexOf('@') + 1);
         lines.push(`to=${printed}, delay=${delay}, xdelay=${interval(0)}, mailer=esmtp, pri=${pri}, relay=${host}., dsn=4.4.3, stat=Deferred: Name server: ${host}.: host name lookup failure`);

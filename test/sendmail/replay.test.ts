@@ -15,7 +15,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SmtpServer, freshConfig, referenceConfig, submitConfig } from '../../src/core/smtp/index.ts';
-import { REFERENCE_PEERS, TestSmtpEnv } from '../helpers/smtp-env.ts';
+import { FRESH_PEERS, REFERENCE_PEERS, TestSmtpEnv } from '../helpers/smtp-env.ts';
 import { Normaliser } from './normalise.ts';
 
 interface Step {
@@ -57,7 +57,9 @@ export function replay(f: Fixture): { recvs: string[]; log: string[]; closedBySe
   const stdio = f.client === 'stdio';
   const submitCf = stdio && !f.command?.includes('-Am');
   // submit.cf has no TLS files: no STARTTLS under plain -bs
-  const env = new TestSmtpEnv({ tls: !submitCf, tag: stdio ? 'sendmail' : 'sm-mta', submit: submitCf });
+  // the fresh world has no certificates: no STARTTLS there either
+  const fresh = f.world === 'fresh';
+  const env = new TestSmtpEnv({ tls: !submitCf && !fresh, tag: stdio ? 'sendmail' : 'sm-mta', submit: submitCf, world: fresh ? 'fresh' : 'reference' });
   // `sendmail -bs` runs submit.cf; `sendmail -Am -bs` the daemon's sendmail.cf, both on stdin
   const config = stdio
     ? f.command?.includes('-Am')
@@ -66,7 +68,8 @@ export function replay(f: Fixture): { recvs: string[]; log: string[]; closedBySe
     : f.world === 'fresh'
       ? freshConfig()
       : referenceConfig();
-  const server = new SmtpServer({ config, env, peer: REFERENCE_PEERS[f.client] ?? REFERENCE_PEERS['127.0.0.1'], conn: 1 });
+  const peers = fresh ? FRESH_PEERS : REFERENCE_PEERS;
+  const server = new SmtpServer({ config, env, peer: peers[f.client] ?? peers['127.0.0.1'], conn: 1 });
   const recvs: string[] = [];
   const delays: number[] = [];
   server.start();

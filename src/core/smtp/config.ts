@@ -35,6 +35,7 @@ export function freshConfig(hostname = 'mail.example.test'): SmtpConfig {
     maxMessageSize: null,
     authMechanisms: ['DIGEST-MD5', 'CRAM-MD5'],
     daemonName: 'MTA-v4',
+    acceptUnqualifiedSenders: true,
   };
 }
 
@@ -51,5 +52,6 @@ export function submitConfig(hostname = 'mail.example.test'): SmtpConfig {
     daemonName: 'MTA',
     rejectNul: true,
     localUser: 'root',
+    acceptUnqualifiedSenders: true,
   };
 }

@@ -48,6 +48,8 @@ export const R553_DOMAIN_REQUIRED = (addr: string, bare: string): string =>
   `553 5.5.4 ${to(addr)}Domain name required for sender address ${bare}`; // mail-no-domain.json
 export const R553_DOMAIN_NOT_EXIST = (addr: string, bare: string): string =>
   `553 5.1.8 ${to(addr)}Domain of sender address ${bare} does not exist`; // mail-nonexistent-domain.json
+export const R451_DOMAIN_NOT_RESOLVE = (addr: string, bare: string): string =>
+  `451 4.1.8 ${to(addr)}Domain of sender address ${bare} does not resolve`; // sendmail.cf check_mail <TEMP>
 export const R552_SIZE_EXCEEDS = (max: number): string =>
   `552 5.2.3 Message size exceeds fixed maximum message size (${max})`; // mail-size-over.json
 export const R552_SIZE_INVALID = '552 5.2.3 Message size invalid';
@@ -68,7 +70,8 @@ export const R553_INVALID_ROUTE = (addr: string): string => `553 5.1.3 ${to(addr
 export const R553_USER_ADDRESS_REQUIRED = (addr: string): string => `553 5.0.0 ${to(addr)}User address required`; // rcpt-null.json
 
 // --- RCPT --------------------------------------------------------------------
-export const R250_RECIPIENT_OK = (addr: string): string => `250 2.1.5 ${to(addr)}Recipient ok`; // rcpt-root.json
+export const R250_RECIPIENT_OK = (addr: string, willQueue = false): string =>
+  `250 2.1.5 ${to(addr)}Recipient ok${willQueue ? ' (will queue)' : ''}`; // rcpt-root.json, fresh/rcpt-variants.json
 export const R503_NEED_MAIL_BEFORE_RCPT = '503 5.0.0 Need MAIL before RCPT'; // rcpt-before-mail.json
 export const R550_USER_UNKNOWN = (addr: string): string => `550 5.1.1 ${to(addr)}User unknown`; // rcpt-nosuchuser.json
 export const R550_RELAYING_DENIED = (addr: string): string => `550 5.7.1 ${to(addr)}Relaying denied`; // rcpt-remote-client.json

@@ -95,8 +95,8 @@ export class SmtpServer implements VerbContext {
     void this.envelope;
     this.reply(
       greetingLines(this.config, this.env.now(), {
-        clientName: submit ? '' : this.peer.name,
-        clientResolve: submit ? '' : this.peer.name ? 'OK' : 'FAIL',
+        clientName: submit ? '' : this.peer.name || `[${this.peer.addr}]`,
+        clientResolve: submit ? '' : this.peer.resolve ?? (this.peer.name ? 'OK' : 'TEMP'),
         clientAddr: submit ? '0' : this.peer.addr,
         client: this.client,
       }),
@@ -277,6 +277,13 @@ export class SmtpServer implements VerbContext {
 
   delay(ms: number): void {
     this.#delayMs += Math.max(0, ms);
+  }
+
+  /** exists / unknown / tempfail, from the world (domainStatus, else domainExists). */
+  domainStatus(domain: string): 'exists' | 'unknown' | 'tempfail' {
+    if (this.env.isLocalDomain(domain)) return 'exists';
+    if (this.env.domainStatus) return this.env.domainStatus(domain);
+    return this.env.domainExists(domain) ? 'exists' : 'unknown';
   }
 
   /** Replaces the envelope after a message (no sender left to log). */

@@ -35,6 +35,13 @@ export interface SmtpConfig {
   daemonName: string;
   /** RejectNUL (Debian bookworm sets it true): NUL bytes in DATA are refused. Default true. */
   rejectNul?: boolean;
+  /**
+   * Unqualified senders (`MAIL FROM:<alice>`) get $j added and pass check_mail, as in a
+   * stock Debian install (fresh/mail-no-domain.json). False (the default) for a
+   * sendmail.mc with FEATURE(`nocanonify'), like the reference world: 553 Domain name required.
+   * (sendmail.cf built with nocanonify contains a line `$Id: nocanonify.m4`.)
+   */
+  acceptUnqualifiedSenders?: boolean;
   /** The local user running `sendmail -bs` (submit mode); default 'root'. */
   localUser?: string;
 }
@@ -45,6 +52,12 @@ export interface SmtpPeer {
   name: string;
   addr: string;
   port: number;
+  /**
+   * {client_resolve} of the greeting: 'OK' when the name was found, 'TEMP' when the
+   * lookup failed for want of DNS (the fresh world: `[127.0.0.2](TEMP)`), 'FAIL', 'FORGED'.
+   * Default: 'OK' with a name, 'TEMP' without.
+   */
+  resolve?: string;
 }
 
 /** What an address resolves to. */
@@ -91,6 +104,12 @@ export interface SmtpEnv {
   isLocalDomain(domain: string): boolean;
   /** The sender-domain check (hosts file, no DNS). */
   domainExists(domain: string): boolean;
+  /**
+   * Optional finer answer for a domain: 'exists', 'unknown' (definitely not: 553 for a
+   * sender) or 'tempfail' (no DNS to ask: 451 for a sender, `Recipient ok (will queue)`
+   * for a recipient; fresh/rcpt-variants.json). Without it domainExists() decides.
+   */
+  domainStatus?(domain: string): 'exists' | 'unknown' | 'tempfail';
   /** access map Connect: ... RELAY for this client. */
   mayRelay(peer: SmtpPeer): boolean;
   /** TLS configured and usable: STARTTLS is advertised and accepted. */

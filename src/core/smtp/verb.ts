@@ -47,6 +47,8 @@ export interface VerbContext {
   quit(): void;
   /** Extra delay Sendmail would sleep before the next reply (SIMPLIFIED: not slept, reported). */
   delay(ms: number): void;
+  /** Whether a domain resolves: 'exists', 'unknown' or 'tempfail' (no DNS). */
+  domainStatus(domain: string): 'exists' | 'unknown' | 'tempfail';
 }
 
 export interface VerbSpec {

@@ -14,6 +14,7 @@ import {
   R503_HELO_FIRST,
   R503_SENDER_ALREADY,
   R552_SIZE_EXCEEDS,
+  R451_DOMAIN_NOT_RESOLVE,
   R553_DOMAIN_NOT_EXIST,
   R553_DOMAIN_REQUIRED,
 } from '../replies.ts';
@@ -60,10 +61,15 @@ export const mail: VerbSpec = {
   },
 };
 
-/** Debian's check_mail for the reference world: a qualified sender whose domain exists. */
+/**
+ * Debian's check_mail: a qualified sender (unqualified ones are qualified with $j
+ * unless FEATURE(nocanonify)) whose domain exists (sendmail.cf: <PERM> 553, <TEMP> 451).
+ */
 function checkMail(ctx: VerbContext, paddr: string, addr: string, local: string, domain: string | null): string | null {
   if (addr === '') return null; // <>: bounces
-  if (domain === null) return R553_DOMAIN_REQUIRED(paddr, local);
-  if (!ctx.env.isLocalDomain(domain) && !ctx.env.domainExists(domain)) return R553_DOMAIN_NOT_EXIST(paddr, addr);
+  if (domain === null) return ctx.config.acceptUnqualifiedSenders ? null : R553_DOMAIN_REQUIRED(paddr, local);
+  const status = ctx.domainStatus(domain);
+  if (status === 'unknown') return R553_DOMAIN_NOT_EXIST(paddr, addr);
+  if (status === 'tempfail') return R451_DOMAIN_NOT_RESOLVE(paddr, addr);
   return null;
 }

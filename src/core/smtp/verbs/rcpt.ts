@@ -56,7 +56,8 @@ export const rcpt: VerbSpec = {
     e.rcpts.push({ paddr: a.paddr, key, resolved });
     e.nrcpts++;
     e.goodRcpts++;
-    ctx.reply(R250_RECIPIENT_OK(a.paddr));
+    // a host the world cannot look up now (no DNS): queued for later (fresh/rcpt-variants.json)
+    ctx.reply(R250_RECIPIENT_OK(a.paddr, !local && domain !== null && ctx.domainStatus(domain) === 'tempfail'));
   },
 };
 
