@@ -16,16 +16,23 @@ for (const name of readdirSync(worldsDir).sort()) {
   const manifestPath = join(worldsDir, name, 'manifest.json');
   if (!existsSync(manifestPath)) continue;
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  const entries = manifest.entries.map((e) => {
-    const entry = { path: e.path, type: e.type, mode: e.mode, owner: e.owner, group: e.group };
-    if (e.type === 'symlink') entry.target = e.target;
-    if (e.type === 'file') {
-      if (e.src !== undefined) entry.content = readFileSync(join(worldsDir, name, 'files', e.src), 'latin1');
-      else entry.content = e.content ?? '';
-    }
-    return entry;
-  });
-  worlds[name] = { name, description: manifest.description ?? '', extends: manifest.extends ?? null, entries };
+  // A file's bytes come from `src` (under files/), `content` (a path inside the
+  // world's folder, as the fresh-install capture writes it) or `inline`. Binary
+  // databases (`binary: true`) are left out: the world builds its own .db files.
+  const entries = manifest.entries
+    .filter((e) => !e.binary)
+    .map((e) => {
+      const entry = { path: e.path, type: e.type, mode: e.mode, owner: e.owner, group: e.group };
+      if (e.type === 'symlink') entry.target = e.target;
+      if (e.type === 'file') {
+        if (e.src !== undefined) entry.content = readFileSync(join(worldsDir, name, 'files', e.src), 'latin1');
+        else if (typeof e.content === 'string') entry.content = readFileSync(join(worldsDir, name, e.content), 'latin1');
+        else entry.content = e.inline ?? '';
+      }
+      return entry;
+    });
+  const parent = manifest.extends ?? (name === 'base' ? null : 'base');
+  worlds[name] = { name, description: manifest.description ?? '', extends: parent, entries };
 }
 const text = JSON.stringify({ worlds });
 if (!existsSync(out) || readFileSync(out, 'utf8') !== text) writeFileSync(out, text);

@@ -8,6 +8,7 @@ import type { Vfs } from '../vfs/index.ts';
 import { parseCf, parseDaemonPortOptions, type DaemonPort } from './sendmail-cf.ts';
 import { parseAliases, type AliasMap } from './aliases.ts';
 import { readDb } from './map-db.ts';
+import { canonicalName, readHosts } from './hosts.ts';
 
 export const SENDMAIL_VERSION = '8.17.1.9';
 
@@ -45,7 +46,7 @@ export function loadMtaConfig(vfs: Vfs, cfPath = '/etc/mail/sendmail.cf'): MtaCo
   }
   const cf = parseCf(text);
   const o = (k: string): string | undefined => cf.options.get(k);
-  const hostname = cf.macros.get('j') ?? 'localhost';
+  const hostname = cf.macros.get('j') ?? hostFqdn(vfs);
   const localNames = new Set<string>([hostname.toLowerCase(), ...(cf.classes.get('w') ?? []).map((w) => w.toLowerCase())]);
   const wFile = cf.classFiles.get('w');
   if (wFile) {
@@ -95,4 +96,14 @@ function authMechanisms(option: string | undefined): string[] {
   if (option === undefined) return [...SASL_AVAILABLE];
   const wanted = option.toUpperCase().split(/[\s,]+/).filter(Boolean);
   return SASL_AVAILABLE.filter((m) => wanted.includes(m));
+}
+
+/**
+ * $j when sendmail.cf does not set it: the host's name (/etc/hostname)
+ * qualified through /etc/hosts, as Sendmail's canonification finds it
+ * (`mail` -> `mail.example.test` in both worlds).
+ */
+export function hostFqdn(vfs: Vfs): string {
+  const short = readOr(vfs, '/etc/hostname', 'localhost').trim() || 'localhost';
+  return canonicalName(readHosts(vfs), short);
 }

@@ -214,6 +214,7 @@ export class Mta {
       tlsAvailable: () => false,
       newQueueId: (seq) => formatQueueId(this.w.clock.now(), seq, pid),
       peerDescription: 'root@localhost',
+      submit: mode === 'submit',
     });
     const peer: SmtpPeer = { name: 'localhost', addr: '127.0.0.1', port: 0 };
     const server = new SmtpServer({ config: this.smtpConfig(config, mode, 'MTA'), env, peer, conn: ++this.#conn, trace: this.w.trace });

@@ -13,6 +13,7 @@ import { fromLatin1 } from '../bytes/index.ts';
 import { LOG_INFO } from './syslog.ts';
 import { SENDMAIL_VERSION } from './mta-config.ts';
 import { writeQueued } from './queue.ts';
+import { relaySmtp } from './relay.ts';
 import type { MtaConfig } from './mta-config.ts';
 import type { WorldServices } from './services.ts';
 import { expandAlias } from './aliases.ts';
@@ -27,6 +28,8 @@ export interface ConnectionFacts {
   newQueueId(seq: number): string;
   /** How the Received: header names the client: 'localhost [127.0.0.1]'. */
   peerDescription: string;
+  /** `sendmail -bs` with submit.cf: messages go on to the MTA on [127.0.0.1] (relay.ts). */
+  submit?: boolean;
 }
 
 export class WorldSmtpEnv implements SmtpEnv {
@@ -119,6 +122,7 @@ export class WorldSmtpEnv implements SmtpEnv {
    * happens at once and the client sees its 050 transcript (data-verb.json).
    */
   deliver(msg: DeliveryRequest): string[] {
+    if (this.facts.submit) return this.#submit(msg);
     const paddrs = new Map<string, string>();
     msg.rcpts.forEach((r, i) => {
       const users = r.kind === 'local' ? [r.user] : r.kind === 'alias' ? r.expansion : [];
@@ -153,6 +157,22 @@ export class WorldSmtpEnv implements SmtpEnv {
       transcript.push(`050 ${paddr}... Connecting to local...`, `050 ${paddr}... Sent`);
     }
     return msg.verbose ? transcript : [];
+  }
+
+  /** The MSP hands the message to the MTA (relay mailer), or defers it when none listens. */
+  #submit(msg: DeliveryRequest): string[] {
+    const r = relaySmtp(this.w.net, msg.from, msg.rcptAddresses, msg.data, this.config.hostname);
+    const delay = interval(this.now() - msg.createdAt);
+    const stat = r.ok ? `dsn=2.0.0, stat=Sent (${r.reply})` : `dsn=4.4.1, stat=Deferred: ${r.reason}`;
+    const ctladdr = msg.from === '' ? '<>' : `<${msg.from}>`;
+    for (const a of msg.rcptAddresses) {
+      this.w.syslog.log(this.facts.tag, this.facts.pid, LOG_INFO, `${msg.queueId}: to=${a}, ctladdr=${ctladdr} (0/0), delay=${delay}, xdelay=${delay}, mailer=relay, pri=${30000 + msg.size}, relay=[127.0.0.1] [127.0.0.1], ${stat}`);
+    }
+    if (!r.ok) {
+      const text = fromLatin1(msg.data).replace(/\r\n/g, '\n');
+      writeQueued(this.w.vfs, this.config.queueDirectory, { id: msg.queueId, time: msg.createdAt, sender: ctladdr, recipients: msg.rcptAddresses, status: `Deferred: ${r.reason}`, size: 0 }, text.slice(headerBlock(text).length + 1));
+    }
+    return [];
   }
 
   /** Mail for another domain waits in the queue: the lab has no outside network. */

@@ -68,6 +68,8 @@ export function applyEntries(vfs: Vfs, entries: readonly ImageEntry[]): void {
       vfs.symlink(e.target ?? '', e.path);
       continue;
     } else {
+      // A file replaces a symlink of the layer below (the kit's `rm -f /etc/mail/aliases; cp`).
+      if (vfs.exists(e.path) && vfs.lstat(e.path).type === 'symlink') vfs.unlink(e.path);
       vfs.writeFile(e.path, bytesOf(e.content ?? ''), { mode });
     }
     vfs.chmod(e.path, mode);
