@@ -240,3 +240,83 @@ describe('engine guarantees', () => {
     expect(d.msgId).toMatch(/^<\d{12}\.\w{14}@mail\.example\.test>$/);
   });
 });
+
+/**
+ * Behaviours checked on the real daemon with test/sendmail/tools/probe.py (see the
+ * README there) that the captured fixtures do not show.
+ */
+describe('probed on the real daemon', () => {
+  const strip = (l: string): string => l.replace(/\w{14}: /, '');
+
+  it('refuses a message with a NUL byte after the final dot (RejectNUL), logging from= and to=', () => {
+    const c = open();
+    c.send('EHLO x\r\n');
+    c.send('MAIL FROM:<a@example.test>\r\n');
+    c.send('RCPT TO:<root@example.test>\r\n');
+    c.send('DATA\r\n');
+    expect(c.send('x\0y\r\n.\r\n')).toBe('554 5.6.1 NUL byte not allowed\r\n');
+    expect(c.logs().map(strip)).toEqual([
+      expect.stringMatching(/^<22>from=<a@example\.test>, size=4, class=0, nrcpts=1, msgid=<\d{12}\.\w{14}@mail\.example\.test>, proto=ESMTP, daemon=MTA, relay=localhost \[127\.0\.0\.1\]$/),
+      '<22>to=<root@example.test>, delay=00:00:00, pri=30004, stat=NUL byte not allowed',
+    ]);
+    expect(c.env.delivered).toEqual([]);
+    expect(c.send('NOOP\r\n')).toBe('250 2.0.0 OK\r\n');
+  });
+
+  it('drops an HTTP request sent as the first command (open proxy)', () => {
+    const c = open();
+    expect(c.send('GET / HTTP/1.0\r\n')).toBe('421 4.7.0 mail.example.test Rejecting open proxy localhost [127.0.0.1]\r\n');
+    expect(c.server.closed).toBe(true);
+    expect(c.logs().map(strip)).toEqual([
+      '<22>localhost [127.0.0.1]: probable open proxy: command=GET / HTTP/1.0\\r\\n',
+      '<22>localhost [127.0.0.1] did not issue MAIL/EXPN/VRFY/ETRN during connection to MTA',
+    ]);
+  });
+
+  it('only as the first command: later it is just unknown', () => {
+    const c = open();
+    c.send('NOOP\r\n');
+    expect(c.send('post x\r\n')).toBe('500 5.5.1 Command unrecognized: "post x"\r\n');
+  });
+
+  it('logs the "door handle" commands WIZ, DEBUG, SHOWQ at LOG_CRIT, then treats them as unknown', () => {
+    const c = open();
+    expect(c.send('wiz\r\n')).toBe('500 5.5.1 Command unrecognized: "wiz"\r\n');
+    expect(c.send('DEBUG\r\n')).toBe('500 5.5.1 Command unrecognized: "DEBUG"\r\n');
+    expect(c.logs().map(strip)).toEqual(['<18>"wiz" command from localhost [127.0.0.1] (127.0.0.1)', '<18>"debug" command from localhost [127.0.0.1] (127.0.0.1)']);
+  });
+
+  it('ETRN #queue: the default queue group is mqueue', () => {
+    const c = open();
+    c.send('EHLO x\r\n');
+    expect(c.send('ETRN #foo\r\n')).toBe('459 4.5.4 Queue foo unknown\r\n');
+    expect(c.send('ETRN #mqueue\r\n')).toBe('250 2.0.0 Queuing for queue group mqueue started\r\n');
+    expect(c.send('ETRN @example.test\r\n')).toBe('250 2.0.0 Queuing for node @example.test started\r\n');
+  });
+
+  it('echoes eight-bit bytes with the high bit cleared; 0x80 ends the reply line', () => {
+    const c = open();
+    expect(c.send('FOO\xe9bar\r\n')).toBe('500 5.5.1 Command unrecognized: "FOOibar"\r\n');
+    expect(c.send('E\x80F\r\n')).toBe('500 5.5.1 Command unrecognized: "E\r\n');
+  });
+
+  it('gives each envelope its own queue id: RSET and a repeated EHLO start a new one', () => {
+    const c = open();
+    c.send('EHLO a\r\n');
+    c.send('VRFY root\r\n');
+    c.send('RSET\r\n');
+    c.send('VRFY root\r\n');
+    c.send('EHLO b\r\n');
+    c.send('VRFY root\r\n');
+    const ids = c.env.logs.map((l) => /: (\w{14}): /.exec(l)?.[1]);
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it('HELP answers every help-file line whose start matches (HELP c: cpyr and control)', () => {
+    const c = open();
+    const out = c.send('HELP c\r\n');
+    expect(out).toContain('214-2.0.0 $Id: helpfile,v 8.49 2013-11-22 20:51:55 ca Exp $\r\n');
+    expect(out).toContain('214-2.0.0 Help for smcontrol:\r\n');
+    expect(out.endsWith('214 2.0.0 End of HELP info\r\n')).toBe(true);
+  });
+});
