@@ -22,6 +22,7 @@ import { Envelope, Session } from './session.ts';
 import { Transaction } from './transaction.ts';
 import type { SmtpConfig, SmtpEnv, SmtpPeer, TlsSessionInfo } from './types.ts';
 import { LOG_INFO, LOG_NOTICE, LOG_WARNING, type VerbContext } from './verb.ts';
+import { escapeLog, replyBytes } from './wire.ts';
 import { VERBS } from './verbs/index.ts';
 import { MAX_BAD_COMMANDS, unrecognized } from './verbs/unknown.ts';
 
@@ -115,8 +116,8 @@ export class SmtpServer implements VerbContext {
       this.#reader.push(packet);
       this.#run();
     } catch (err) {
-      // a defect in the engine must not take the world down: answer as Sendmail would on an internal error
-      this.reply('421 4.3.0 mail.example.test Internal error; closing connection'.replace('mail.example.test', this.hostname));
+      // a defect in the engine must not take the world down: close as Sendmail does after a syserr()
+      this.reply(`421 4.3.0 ${this.hostname} Internal error; closing connection`);
       this.log(LOG_WARNING, `SYSERR: ${err instanceof Error ? err.message : String(err)}`, false);
       this.#close();
     }
@@ -377,37 +378,4 @@ export class SmtpServer implements VerbContext {
     this.#closed = true;
     this.#reader.clear();
   }
-}
-
-/**
- * A reply on the wire: each line with CRLF, every byte with its eighth bit cleared
- * (err.c), and a line ends early where that leaves a NUL (C strings): 0xE9 is
- * echoed as 'i' (eight-bit-command.json), 0x80 cuts the line (probed on the real daemon).
- * SIMPLIFIED: real Sendmail also turns 0x8A and 0x8D into a bare LF and CR inside
- * the reply (so `\x8D\x8A` ends a reply line early); here they become '?' so
- * that every reply stays a well-formed SMTP reply (issue 2, item 11).
- */
-export function replyBytes(lines: readonly string[]): Uint8Array {
-  const out: number[] = [];
-  for (const l of lines) {
-    for (let i = 0; i < l.length; i++) {
-      const c = l.charCodeAt(i) & 0xff;
-      let b = c & 0x7f;
-      if (b === 0) break;
-      if (c >= 0x80 && (b === 0x0a || b === 0x0d)) b = 0x3f;
-      out.push(b);
-    }
-    out.push(0x0d, 0x0a);
-  }
-  return Uint8Array.from(out);
-}
-
-/** sm_syslog() writes control and eight-bit characters as C escapes: \\r, \\n, \\t, else \\ooo (eight-bit-command.json). */
-export function escapeLog(s: string): string {
-  return s.replace(/[\x00-\x1f\x7f-\xff]/g, (c) => {
-    if (c === '\r') return '\\r';
-    if (c === '\n') return '\\n';
-    if (c === '\t') return '\\t';
-    return `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`;
-  });
 }

@@ -40,7 +40,7 @@ export interface VerbContext {
   /** checksmtpattack(): counts, logs the attack line when the limit is reached; returns false never (MaxDaemonChildren=0). */
   checkAttack(counter: 'nHelo' | 'nVrfy' | 'nEtrn' | 'nNoop', max: number, name: string, waitNow: boolean): number;
   /** Switches the input to DATA collection. */
-  startData(checkStuffing: boolean): void;
+  startData(): void;
   /** After 220 Ready to start TLS: the next bytes belong to TLS. */
   startTls(): void;
   /** doquit: the server closes once the output is sent. */

@@ -24,6 +24,6 @@ export const data: VerbSpec = {
       return;
     }
     ctx.reply(R354_END_DATA);
-    ctx.startData(true);
+    ctx.startData();
   },
 };
