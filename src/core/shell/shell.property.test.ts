@@ -28,6 +28,7 @@ const token = fc.constantFrom(
   'export', 'history', 'man', 'help', 'type', 'date', 'exit', 'true', 'false', '-r', '-f', '-la', '-p', '-n', '2', '755', 'u+x', 'go-rwx', 'root:root',
   '/etc', '/etc/mail', 'access', '/root/notes', 'x', '*', '?', '~', ' ', ' ', ' ', '|', '&&', '||', ';', '&', '>', '>>', '<', '2>&1', '<<E',
   '\n', 'E', "'", '"', '$', '$?', '${x:-y}', '$(', ')', '(', '`', '\\', '#', '=', 'é', '\u0007',
+  'if', 'then', 'else', 'fi', 'for', 'in', 'do', 'done', 'while', 'until', '{', '}', '$((', '1+1', '))',
 );
 
 describe('Shell never throws', () => {

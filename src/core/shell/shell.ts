@@ -177,7 +177,7 @@ export class Shell implements ExecHost {
         tty.write(`bash: ${result.message}\n`);
         // bash also takes that Ctrl-D as one at the prompt (ignoreeof answers it).
         if (atEof && result.message.startsWith('syntax error: unexpected end of file')) tty.write('Use "logout" to leave the shell.\n');
-        this.lastStatus = 2;
+        this.lastStatus = result.status ?? 2;
         continue;
       }
       if (result.kind !== 'ok') continue;
@@ -228,7 +228,7 @@ export class Shell implements ExecHost {
       }
       if (result.kind === 'error') {
         stderr.write(`bash: ${result.message}\n`);
-        this.lastStatus = 2;
+        this.lastStatus = result.status ?? 2;
         continue;
       }
       if (result.kind !== 'ok') continue;

@@ -3,8 +3,9 @@
  * 9.1 outputs, captured by capture.py) through our Shell on a vfs built from
  * the same tree.json, comparing stdout, stderr and exit status byte for byte.
  *
- * Normalised: bash -c prefixes builtin errors with `line 1: `, which an
- * interactive shell (the lab's) does not; `grep -r` output is sorted (GNU
+ * Normalised: bash -c prefixes errors with `line 1: ` (`-c: line 1: ` and
+ * an echo of the line for syntax errors), which an interactive shell (the
+ * lab's) does not; `grep -r` output is sorted (GNU
  * walks the directory in ext4 hash order).
  */
 import { describe, expect, it } from 'vitest';
@@ -101,7 +102,10 @@ async function replay(c: Case): Promise<{ stdout: string; stderr: string; status
 function normalise(c: Case, r: { stdout: string; stderr: string; status: number }): { stdout: string; stderr: string; status: number } {
   let { stdout } = r;
   if (/grep -\w*r/.test(c.cmd)) stdout = stdout.split('\n').sort().join('\n');
-  return { stdout, stderr: r.stderr.replace(/^bash: line 1: /gm, 'bash: '), status: r.status };
+  const stderr = r.stderr
+    .replace(/^bash: -c: line \d+: `[\s\S]*?'\n/gm, '') // bash -c echoes the line of a syntax error
+    .replace(/^bash: (-c: )?line \d+: /gm, 'bash: ');
+  return { stdout, stderr, status: r.status };
 }
 
 describe('commands replay real bash/coreutils outputs', () => {

@@ -34,7 +34,7 @@ import { rmdir } from './rmdir.ts';
 import { tail } from './tail.ts';
 import { bracket, testCommand } from './test.ts';
 import { touch } from './touch.ts';
-import { trueCommand } from './true.ts';
+import { colon, trueCommand } from './true.ts';
 import { type } from './type.ts';
 import { umask } from './umask.ts';
 import { unset } from './unset.ts';
@@ -43,7 +43,7 @@ import { whoami } from './whoami.ts';
 import { which } from './which.ts';
 
 export const CORE_COMMANDS: readonly Command[] = [
-  bracket, cat, cd, chmod, chown, clear, cp, date, echo, env, exit, exportCommand, falseCommand, grep, head, help, history,
+  bracket, colon, cat, cd, chmod, chown, clear, cp, date, echo, env, exit, exportCommand, falseCommand, grep, head, help, history,
   hostname, id, kill, logout, ls, man, mkdir, mv, ps, pwd, rm, rmdir, tail, testCommand, touch, trueCommand, type, umask, unset, wc, which, whoami,
 ];
 

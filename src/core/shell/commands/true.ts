@@ -10,3 +10,14 @@ export const trueCommand: Command = {
     return 0;
   },
 };
+
+/** `:`, the null command (a bash builtin). */
+export const colon: Command = {
+  name: ':',
+  usage: ': [ARG ...]',
+  summary: 'Do nothing, successfully (arguments are expanded and ignored).',
+  builtin: true,
+  async run() {
+    return 0;
+  },
+};

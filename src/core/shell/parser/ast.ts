@@ -4,7 +4,10 @@
  *   list      := and_or ( (';' | '&' | '\n') and_or )* [';' | '&']
  *   and_or    := pipeline ( ('&&' | '||') '\n'* pipeline )*
  *   pipeline  := ['!'] command ( '|' '\n'* command )*
- *   command   := simple | '(' list ')' redirect*
+ *   command   := simple | ( '(' list ')' | '{' list '}' | if | for | while ) redirect*
+ *   if        := 'if' list 'then' list ('elif' list 'then' list)* ['else' list] 'fi'
+ *   for       := 'for' NAME ['in' word*] (';' | '\n') 'do' list 'done'
+ *   while     := ('while' | 'until') list 'do' list 'done'
  *   simple    := (assignment | word | redirect)+
  *
  * Words keep their parts (literal text, parameters, command substitutions,
@@ -67,7 +70,40 @@ export interface Subshell {
   redirs: Redirect[];
 }
 
-export type CommandNode = SimpleCommand | Subshell;
+/** `{ list; }` */
+export interface Group {
+  type: 'group';
+  body: List;
+  redirs: Redirect[];
+}
+
+/** `if list; then list; [elif list; then list;]... [else list;] fi` */
+export interface IfNode {
+  type: 'if';
+  clauses: { cond: List; body: List }[];
+  elseBody: List | null;
+  redirs: Redirect[];
+}
+
+/** `for NAME [in WORD...]; do list; done` (no `in`: the positional parameters, none here). */
+export interface ForNode {
+  type: 'for';
+  name: string;
+  words: Word[];
+  body: List;
+  redirs: Redirect[];
+}
+
+/** `while list; do list; done` and `until list; do list; done` */
+export interface WhileNode {
+  type: 'while';
+  until: boolean;
+  cond: List;
+  body: List;
+  redirs: Redirect[];
+}
+
+export type CommandNode = SimpleCommand | Subshell | Group | IfNode | ForNode | WhileNode;
 
 export interface Pipeline {
   negated: boolean;
@@ -92,8 +128,8 @@ export type ParseResult =
   | { kind: 'ok'; list: List; warnings: HeredocWarning[] }
   /** More input is needed: an open quote, `$(`, `${`, a heredoc body, a trailing `|` `&&` `||` or `\`. */
   | { kind: 'incomplete'; reason: 'quote' | 'heredoc' | 'operator' | 'backslash'; quote?: string }
-  /** `message` is what bash prints after `bash: ` (e.g. "syntax error near unexpected token `|'"). */
-  | { kind: 'error'; message: string };
+  /** `message` is what bash prints after `bash: ` (e.g. "syntax error near unexpected token `|'"); $? becomes `status` (2 unless said). */
+  | { kind: 'error'; message: string; status?: number };
 
 /** A heredoc ended by end of input; `line` is the index (0-based) of the line holding its `<<`. */
 export interface HeredocWarning {

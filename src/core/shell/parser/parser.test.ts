@@ -67,6 +67,19 @@ describe('parse', () => {
     expect(parse('# only').kind).toBe('ok');
   });
 
+  it('parses if, for, while/until and { } with their redirections', () => {
+    const r = parse('if a; then b; elif c; then d; else e; fi > out; for x in 1 2; do f; done; while g; do h; done; until i; do j; done; { k; }');
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+    expect(r.list.items.map((i) => i.first.commands[0].type)).toEqual(['if', 'for', 'while', 'while', 'group']);
+    const i = r.list.items[0].first.commands[0];
+    expect(i.type === 'if' && [i.clauses.length, i.elseBody !== null, i.redirs.length]).toEqual([2, true, 1]);
+    expect(parse('if true').kind).toBe('incomplete');
+    expect(parse('for x in a b\ndo\necho $x').kind).toBe('incomplete');
+    expect(parse('if true; then fi')).toEqual({ kind: 'error', message: "syntax error near unexpected token `fi'" });
+    expect(parse('for 1x in a; do :; done')).toEqual({ kind: 'error', message: "`1x': not a valid identifier", status: 1 });
+    expect(parse('echo if then fi').kind).toBe('ok');
+  });
+
   it('recognises assignments only before the command name', () => {
     const r = parse('A=1 B="x y" cmd C=2');
     if (r.kind !== 'ok') throw new Error('parse');
@@ -78,6 +91,7 @@ describe('parse', () => {
   const alphabet = fc.constantFrom(
     'echo', 'ls', 'cat', ' ', ' ', '\t', '\n', '|', '||', '&', '&&', ';', ';;', '(', ')', '<', '>', '>>', '2>&1', '&>', '<<', '<<-', '<<<', 'EOF',
     "'", '"', '`', '$', '${', '}', '$(', '$?', '\\', '*', '?', '[', ']', '~', '#', '!', '=', 'x', '/etc', '-la', 'é', '日本', '\u0000', '\uD800',
+    'if', 'then', 'elif', 'else', 'fi', 'for', 'in', 'do', 'done', 'while', 'until', '{', '$((', '))',
   );
   const tokenLine = fc.array(alphabet, { maxLength: 30 }).map((t) => t.join(''));
 
@@ -87,7 +101,7 @@ describe('parse', () => {
         const r = parse(s, { eof });
         expect(['ok', 'incomplete', 'error']).toContain(r.kind);
         // Only bash's own messages: no internal error text leaks out.
-        if (r.kind === 'error') expect(r.message).toMatch(/^(syntax error near unexpected token `[\s\S]*'|syntax error: unexpected end of file|unexpected EOF while looking for matching `.')$/);
+        if (r.kind === 'error') expect(r.message).toMatch(/^(syntax error near unexpected token `[\s\S]*'|syntax error: unexpected end of file|unexpected EOF while looking for matching `.'|`[\s\S]*': not a valid identifier)$/);
         if (eof) expect(r.kind).not.toBe('incomplete');
       }
     };

@@ -1,56 +1,31 @@
 /**
- * Tokenizer and recursive-descent parser for the lab's bash subset (grammar in
- * ast.ts). `parse(src)` never throws: it returns a tree, "incomplete" (the
- * REPL then reads a continuation line with the `> ` prompt and parses the
- * joined text again), or a syntax error worded as bash words it.
- *
- * Heredoc bodies are read by the tokenizer: when it passes a newline and
- * heredocs are pending, the following lines up to each delimiter are the
- * bodies, as bash does.
+ * Recursive-descent parser for the lab's bash subset (grammar in ast.ts,
+ * tokens from lexer.ts). `parse(src)` never throws: it returns a tree,
+ * "incomplete" (the REPL then reads a continuation line with the `> ` prompt
+ * and parses the joined text again), or a syntax error worded as bash words it.
  */
-import type { AndOr, Assignment, CommandNode, HeredocWarning, List, ParseResult, Pipeline, Redirect, RedirOp, SimpleCommand, Word } from './ast.ts';
-import { Incomplete, META, scanHeredocBody, scanWord } from './words.ts';
+import type { AndOr, Assignment, CommandNode, List, ParseResult, Pipeline, Redirect, SimpleCommand, Word } from './ast.ts';
+import { Incomplete } from './words.ts';
+import { Lexer, NeedMore, type Token } from './lexer.ts';
 
 export interface ParseOptions {
   /** No more input will come: open constructs become errors, an open heredoc ends with a warning. */
   eof?: boolean;
 }
 
-type Token =
-  | { t: 'word'; word: Word; pos: number }
-  | { t: 'op'; op: string; pos: number }
-  | { t: 'redir'; op: RedirOp; fd: number | null; pos: number }
-  | { t: 'nl'; pos: number }
-  | { t: 'eof'; pos: number };
-
 class SyntaxErr {
-  constructor(readonly message: string) {}
-}
-class NeedMore {
   constructor(
-    readonly reason: 'quote' | 'heredoc' | 'operator' | 'backslash',
-    readonly quote = '',
+    readonly message: string,
+    readonly status = 2,
   ) {}
 }
-
-interface PendingHeredoc {
-  redir: Redirect;
-  delimiter: string;
-  strip: boolean;
-  expand: boolean;
-  line: number;
-}
-
-const OPERATORS = ['&&', '||', '|&', ';;', '&', '|', ';', '(', ')'];
-const REDIRS: RedirOp[] = ['<<<', '<<-', '&>>', '<<', '<&', '<>', '>>', '>&', '>|', '&>', '<', '>'];
-
 export function parse(src: string, opts: ParseOptions = {}): ParseResult {
   const p = new Parser(src, !!opts.eof);
   try {
     const list = p.parseProgram();
-    return { kind: 'ok', list, warnings: p.warnings };
+    return { kind: 'ok', list, warnings: p.lexer.warnings };
   } catch (e) {
-    if (e instanceof SyntaxErr) return { kind: 'error', message: e.message };
+    if (e instanceof SyntaxErr) return e.status === 2 ? { kind: 'error', message: e.message } : { kind: 'error', message: e.message, status: e.status };
     if (e instanceof NeedMore) {
       if (!opts.eof) return { kind: 'incomplete', reason: e.reason, ...(e.quote ? { quote: e.quote } : {}) };
       if (e.reason === 'quote') return { kind: 'error', message: `unexpected EOF while looking for matching \`${e.quote}'` };
@@ -67,18 +42,18 @@ export function parse(src: string, opts: ParseOptions = {}): ParseResult {
 }
 
 class Parser {
-  readonly warnings: HeredocWarning[] = [];
-  #pos = 0;
+  readonly lexer: Lexer;
   #peeked: Token | null = null;
-  #pending: PendingHeredoc[] = [];
 
   constructor(
     readonly src: string,
-    readonly eof: boolean,
-  ) {}
+    eof: boolean,
+  ) {
+    this.lexer = new Lexer(src, eof);
+  }
 
   parseProgram(): List {
-    const list = this.#list(false);
+    const list = this.#list([]);
     const t = this.#peek();
     if (t.t !== 'eof') throw this.#unexpected(t);
     return list;
@@ -86,8 +61,12 @@ class Parser {
 
   // ---- grammar --------------------------------------------------------------
 
-  /** A list; inside `( )` it ends at `)`. */
-  #list(nested: boolean): List {
+  /**
+   * A list. Nested lists end at one of `ends`: `)` or reserved words such as
+   * `then`, `fi`, `done`, `}` (recognised unquoted, in command position).
+   */
+  #list(ends: readonly string[]): List {
+    const nested = ends.length > 0;
     const items: AndOr[] = [];
     for (;;) {
       this.#skipNewlines();
@@ -96,9 +75,12 @@ class Parser {
         if (nested) throw new NeedMore('operator');
         break;
       }
-      if (t.t === 'op' && t.op === ')' && nested) {
+      if (this.#isEnd(t, ends)) {
         if (items.length === 0) throw this.#unexpected(t);
         break;
+      }
+      if (t.t === 'word' && isReserved(t.word) && ['then', 'elif', 'else', 'fi', 'do', 'done', '}'].includes(t.word.raw)) {
+        throw this.#unexpected(t);
       }
       const item = this.#andOr();
       items.push(item);
@@ -108,7 +90,7 @@ class Parser {
         item.background = sep.op === '&';
       } else if (sep.t === 'nl') {
         this.#next();
-      } else if (sep.t === 'eof' || (nested && sep.t === 'op' && sep.op === ')')) {
+      } else if (sep.t === 'eof' || (nested && sep.t === 'op' && sep.op === ')' && ends.includes(')'))) {
         continue;
       } else {
         throw this.#unexpected(sep);
@@ -158,19 +140,108 @@ class Parser {
     const t = this.#peek();
     if (t.t === 'op' && t.op === '(') {
       this.#next();
-      const body = this.#list(true);
+      const body = this.#list([')']);
       const close = this.#next();
       if (close.t !== 'op' || close.op !== ')') throw this.#unexpected(close);
-      const redirs: Redirect[] = [];
-      for (;;) {
-        const r = this.#peek();
-        if (r.t === 'redir') redirs.push(this.#redirect());
-        else if (r.t === 'word') throw this.#unexpected(r);
-        else break;
+      return { type: 'subshell', body, redirs: this.#trailingRedirects() };
+    }
+    if (t.t === 'word' && isReserved(t.word)) {
+      switch (t.word.raw) {
+        case '{': {
+          this.#next();
+          const body = this.#list(['}']);
+          this.#expectWord('}');
+          return { type: 'group', body, redirs: this.#trailingRedirects() };
+        }
+        case 'if':
+          return this.#if();
+        case 'for':
+          return this.#for();
+        case 'while':
+        case 'until': {
+          this.#next();
+          const cond = this.#list(['do']);
+          this.#expectWord('do');
+          const body = this.#list(['done']);
+          this.#expectWord('done');
+          return { type: 'while', until: t.word.raw === 'until', cond, body, redirs: this.#trailingRedirects() };
+        }
       }
-      return { type: 'subshell', body, redirs };
     }
     return this.#simple();
+  }
+
+  #if(): CommandNode {
+    this.#next();
+    const clauses: { cond: List; body: List }[] = [];
+    let elseBody: List | null = null;
+    for (;;) {
+      const cond = this.#list(['then']);
+      this.#expectWord('then');
+      const body = this.#list(['elif', 'else', 'fi']);
+      clauses.push({ cond, body });
+      const t = this.#next() as Extract<Token, { t: 'word' }>;
+      if (t.word.raw === 'elif') continue;
+      if (t.word.raw === 'else') {
+        elseBody = this.#list(['fi']);
+        this.#expectWord('fi');
+      }
+      break;
+    }
+    return { type: 'if', clauses, elseBody, redirs: this.#trailingRedirects() };
+  }
+
+  #for(): CommandNode {
+    this.#next();
+    const nameTok = this.#next();
+    if (nameTok.t === 'eof') throw new NeedMore('operator');
+    if (nameTok.t !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameTok.word.raw)) {
+      if (nameTok.t === 'word') throw new SyntaxErr(`\`${nameTok.word.raw}': not a valid identifier`, 1);
+      throw this.#unexpected(nameTok);
+    }
+    const words: Word[] = [];
+    this.#skipNewlines();
+    let t = this.#peek();
+    if (t.t === 'word' && isReserved(t.word) && t.word.raw === 'in') {
+      this.#next();
+      for (;;) {
+        t = this.#peek();
+        if (t.t !== 'word') break;
+        words.push(t.word);
+        this.#next();
+      }
+    }
+    t = this.#peek();
+    if (t.t === 'op' && t.op === ';') this.#next();
+    else if (t.t !== 'nl' && t.t !== 'eof' && !(t.t === 'word' && t.word.raw === 'do')) throw this.#unexpected(t);
+    this.#skipNewlines();
+    this.#expectWord('do');
+    const body = this.#list(['done']);
+    this.#expectWord('done');
+    return { type: 'for', name: nameTok.word.raw, words, body, redirs: this.#trailingRedirects() };
+  }
+
+  /** Consumes the reserved word `w`, or asks for more input / reports the token found. */
+  #expectWord(w: string): void {
+    const t = this.#next();
+    if (t.t === 'eof') throw new NeedMore('operator');
+    if (t.t !== 'word' || t.word.raw !== w || !isReserved(t.word)) throw this.#unexpected(t);
+  }
+
+  #isEnd(t: Token, ends: readonly string[]): boolean {
+    if (t.t === 'op' && t.op === ')') return ends.includes(')');
+    return t.t === 'word' && isReserved(t.word) && ends.includes(t.word.raw);
+  }
+
+  /** Redirections after a compound command (`done > log`); a word there is an error. */
+  #trailingRedirects(): Redirect[] {
+    const redirs: Redirect[] = [];
+    for (;;) {
+      const r = this.#peek();
+      if (r.t === 'redir') redirs.push(this.#redirect());
+      else if (r.t === 'word') throw this.#unexpected(r);
+      else return redirs;
+    }
   }
 
   #simple(): SimpleCommand {
@@ -212,7 +283,7 @@ class Parser {
       const delimiter = target.word.parts.map((p) => (p.k === 'lit' ? p.text : p.k === 'tilde' ? '~' + p.user : rawOf(p))).join('');
       const expand = !/["'\\]/.test(target.word.raw);
       const line = countNewlines(this.src, r.pos);
-      this.#pending.push({ redir, delimiter, strip: r.op === '<<-', expand, line });
+      this.lexer.pending.push({ redir, delimiter, strip: r.op === '<<-', expand, line });
     }
     return redir;
   }
@@ -237,7 +308,7 @@ class Parser {
   // ---- tokens -----------------------------------------------------------------
 
   #peek(): Token {
-    if (this.#peeked === null) this.#peeked = this.#lex();
+    if (this.#peeked === null) this.#peeked = this.lexer.next();
     return this.#peeked;
   }
 
@@ -245,101 +316,6 @@ class Parser {
     const t = this.#peek();
     this.#peeked = null;
     return t;
-  }
-
-  #lex(): Token {
-    const src = this.src;
-    let i = this.#pos;
-    for (;;) {
-      while (i < src.length && (src[i] === ' ' || src[i] === '\t')) i++;
-      if (src[i] === '\\' && src[i + 1] === '\n') {
-        i += 2;
-        continue;
-      }
-      break;
-    }
-    if (i < src.length && src[i] === '#') {
-      while (i < src.length && src[i] !== '\n') i++;
-    }
-    if (i >= src.length) {
-      this.#pos = i;
-      if (this.#pending.length > 0) this.#readHeredocs();
-      return { t: 'eof', pos: i };
-    }
-    const c = src[i];
-    if (c === '\n') {
-      this.#pos = i + 1;
-      this.#readHeredocs();
-      return { t: 'nl', pos: i };
-    }
-    const digits = /^[0-9]+(?=[<>])/.exec(src.slice(i, i + 12));
-    if (digits) {
-      const at = i + digits[0].length;
-      const op = REDIRS.find((r) => !r.startsWith('&') && src.startsWith(r, at)) as RedirOp;
-      this.#pos = at + op.length;
-      return { t: 'redir', op, fd: Math.min(Number(digits[0]), 2 ** 31), pos: i };
-    }
-    for (const op of REDIRS) {
-      if (src.startsWith(op, i)) {
-        this.#pos = i + op.length;
-        return { t: 'redir', op, fd: null, pos: i };
-      }
-    }
-    for (const op of OPERATORS) {
-      if (src.startsWith(op, i)) {
-        this.#pos = i + op.length;
-        return { t: 'op', op, pos: i };
-      }
-    }
-    if (META.has(c)) throw new Error(`unhandled character ${JSON.stringify(c)}`);
-    try {
-      const { word, end } = scanWord(src, i);
-      this.#pos = end;
-      return { t: 'word', word, pos: i };
-    } catch (e) {
-      if (e instanceof Incomplete && this.eof && e.reason === 'backslash') {
-        // A lone backslash at the very end of input is kept as a literal.
-        const { word, end } = scanWord(src.slice(0, src.length - 1), i);
-        word.parts.push({ k: 'lit', text: '\\', quoted: true });
-        word.raw += '\\';
-        this.#pos = end + 1;
-        return { t: 'word', word, pos: i };
-      }
-      throw e;
-    }
-  }
-
-  /** Reads the bodies of the pending heredocs from the lines after the current position. */
-  #readHeredocs(): void {
-    const src = this.src;
-    while (this.#pending.length > 0) {
-      const h = this.#pending[0];
-      const lines: string[] = [];
-      let found = false;
-      while (this.#pos < src.length) {
-        const nl = src.indexOf('\n', this.#pos);
-        const end = nl < 0 ? src.length : nl;
-        let line = src.slice(this.#pos, end);
-        this.#pos = nl < 0 ? src.length : nl + 1;
-        if (h.strip) line = line.replace(/^\t+/, '');
-        if (line === h.delimiter) {
-          found = true;
-          break;
-        }
-        lines.push(line);
-      }
-      if (!found) {
-        if (!this.eof) throw new NeedMore('heredoc');
-        this.warnings.push({ line: h.line, delimiter: h.delimiter });
-      }
-      const body = lines.map((l) => l + '\n').join('');
-      h.redir.heredoc = {
-        body: h.expand ? scanHeredocBody(body) : { parts: [{ k: 'lit', text: body, quoted: true }], raw: body },
-        delimiter: h.delimiter,
-        expand: h.expand,
-      };
-      this.#pending.shift();
-    }
   }
 }
 
@@ -355,6 +331,11 @@ function rawOf(p: Word['parts'][number]): string {
   if (p.k === 'arith') return '$((' + p.src + '))';
   if (p.k === 'bad') return p.text;
   return '';
+}
+
+/** A word that can be a reserved word: plain unquoted text. */
+function isReserved(word: Word): boolean {
+  return word.parts.length === 1 && word.parts[0].k === 'lit' && !word.parts[0].quoted;
 }
 
 /** `NAME=value` at the start of a simple command (NAME unquoted). */
