@@ -14,10 +14,9 @@ import type { AndOr, CommandNode, List, Pipeline, Redirect, SimpleCommand } from
 import { parse } from './parser/parser.ts';
 import { ExpandError, expandString, expandWords, type ExpandEnv } from './expand.ts';
 import { applyRedirects } from './redirect.ts';
-import { BufferOutput, Pipe, emptyInput } from './io.ts';
-import type { Command, CommandContext, Input, Output, ShellApi, ShellHost, TerminalIO } from './types.ts';
+import { BufferOutput, Pipe, emptyInput, type ExecIO, type ShellSignal } from './io.ts';
+import type { Command, CommandContext, ShellApi, ShellHost } from './types.ts';
 import type { Clock, TraceLog } from '../trace/index.ts';
-import type { ShellSignal } from './io.ts';
 
 /** Iterations after which a while/until loop is stopped (nothing can interrupt a loop that never waits). */
 const MAX_LOOPS = 10000;
@@ -33,14 +32,7 @@ export function cloneState(s: ExecState): ExecState {
   return { cwd: s.cwd, vars: new Map(s.vars), exported: new Set(s.exported) };
 }
 
-/** The standard streams and context of one execution. */
-export interface ExecIO {
-  stdin: Input;
-  stdout: Output;
-  stderr: Output;
-  tty: TerminalIO | null;
-  signal: ShellSignal;
-}
+export type { ExecIO } from './io.ts';
 
 /** What the executor needs from the Shell. */
 export interface ExecHost {

@@ -165,3 +165,12 @@ export class ShellSignal implements Signal {
     this.#resolve();
   }
 }
+
+/** The standard streams and context of one execution. */
+export interface ExecIO {
+  stdin: Input;
+  stdout: Output;
+  stderr: Output;
+  tty: TerminalIO | null;
+  signal: ShellSignal;
+}

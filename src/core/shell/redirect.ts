@@ -10,8 +10,7 @@ import { VfsError, normalizePath, type Vfs } from '../vfs/index.ts';
 import { fromUtf8 } from '../bytes/index.ts';
 import type { Redirect } from './parser/ast.ts';
 import { expandString, expandTarget, type ExpandEnv } from './expand.ts';
-import { FileOutput, StringInput, emptyInput, nullOutput } from './io.ts';
-import type { ExecIO } from './exec.ts';
+import { FileOutput, StringInput, emptyInput, nullOutput, type ExecIO } from './io.ts';
 import type { Input, Output } from './types.ts';
 
 const resolve = normalizePath;
