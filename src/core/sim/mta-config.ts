@@ -26,6 +26,10 @@ export interface MtaConfig {
   aliasFile: string;
   queueDirectory: string;
   tls: { certFile?: string; keyFile?: string; caCertPath?: string; caCertFile?: string };
+  /** Built without FEATURE(`nocanonify'): unqualified senders get $j (the fresh world). */
+  canonify: boolean;
+  /** The service switch asks DNS for hosts: a name missing from /etc/hosts is a temporary failure here (no network). */
+  hostsViaDns: boolean;
 }
 
 function readOr(vfs: Vfs, path: string, fallback: string): string {
@@ -71,6 +75,8 @@ export function loadMtaConfig(vfs: Vfs, cfPath = '/etc/mail/sendmail.cf'): MtaCo
     aliases: readAliasDb(vfs, aliasFile),
     aliasFile,
     queueDirectory: o('QueueDirectory') ?? '/var/spool/mqueue',
+    canonify: !text.includes('$Id: nocanonify.m4'),
+    hostsViaDns: /^hosts\s.*\bdns\b/m.test(readOr(vfs, o('ServiceSwitchFile') ?? '/etc/mail/service.switch', '')),
     tls: { certFile: o('ServerCertFile'), keyFile: o('ServerKeyFile'), caCertPath: o('CACertPath'), caCertFile: o('CACertFile') },
   };
 }

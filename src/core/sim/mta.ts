@@ -149,6 +149,7 @@ export class Mta {
       authMechanisms: config.authMechanisms,
       privacy: config.privacy,
       daemonName,
+      acceptUnqualifiedSenders: config.canonify,
     };
   }
 

@@ -92,6 +92,12 @@ export class WorldSmtpEnv implements SmtpEnv {
     return this.isLocalDomain(d) || resolveName(this.w.hosts(), d).length > 0;
   }
 
+  /** Without DNS in the switch an unknown name simply does not exist; with it, the lookup cannot be made. */
+  domainStatus(domain: string): 'exists' | 'unknown' | 'tempfail' {
+    if (this.domainExists(domain)) return 'exists';
+    return this.config.hostsViaDns ? 'tempfail' : 'unknown';
+  }
+
   mayRelay(peer: SmtpPeer): boolean {
     const db = readDb(this.w.vfs, '/etc/mail/access.db');
     if (!db) return false;
@@ -146,6 +152,7 @@ export class WorldSmtpEnv implements SmtpEnv {
     const fields = added.count + headerFieldCount(text);
     const pri = 30000 + msg.size + (msg.verbose ? 0 : added.text.length - 2 * fields + 25);
     const delay = interval(now - msg.createdAt);
+    const ctladdr = this.#ctladdr(msg.from);
     const transcript: string[] = [];
     for (const [user, paddr] of paddrs) {
       const info = this.w.vfs.userInfo(user);
@@ -153,10 +160,21 @@ export class WorldSmtpEnv implements SmtpEnv {
       const path = `/var/mail/${user}`;
       if (this.w.vfs.exists(path)) this.w.vfs.appendFile(path, mbox);
       else this.w.vfs.writeFile(path, mbox, { mode: 0o600, uid: info.uid, gid: info.gid });
-      this.w.syslog.log(this.facts.tag, pid, LOG_INFO, `${msg.queueId}: to=${paddr}, delay=${delay}, xdelay=${delay}, mailer=local, pri=${pri}, dsn=2.0.0, stat=Sent`);
+      this.w.syslog.log(this.facts.tag, pid, LOG_INFO, `${msg.queueId}: to=${paddr}, ${ctladdr}delay=${delay}, xdelay=${delay}, mailer=local, pri=${pri}, dsn=2.0.0, stat=Sent`);
       transcript.push(`050 ${paddr}... Connecting to local...`, `050 ${paddr}... Sent`);
     }
     return msg.verbose ? transcript : [];
+  }
+
+  /**
+   * A sender that is a local user controls the delivery: `ctladdr=<root@localhost> (0/0)`
+   * (test/fixtures/sendmail/fresh/data-full.json); other senders add nothing.
+   */
+  #ctladdr(from: string): string {
+    const at = from.lastIndexOf('@');
+    if (at < 0 || !this.isLocalDomain(from.slice(at + 1))) return '';
+    const info = this.w.vfs.userInfo(from.slice(0, at));
+    return info ? `ctladdr=<${from}> (${info.uid}/${info.gid}), ` : '';
   }
 
   /** The MSP hands the message to the MTA (relay mailer), or defers it when none listens. */
