@@ -172,6 +172,8 @@ describe('builtins and help', () => {
     const page = (await shell.capture('man sendmail')).output;
     expect(page.split('\n')[0]).toBe('SENDMAIL(8)                 System Manager\'s Manual                SENDMAIL(8)');
     expect(manPageLines(page)).toEqual(['SENDMAIL(8)', 'STARTTLS Lab', 'SENDMAIL(8)']);
+    const grepPage = (await shell.capture('man grep')).output;
+    expect(Math.max(...grepPage.split('\n').map((l) => l.length))).toBe(78);
     expect(page).toContain('NAME\n       sendmail - the Sendmail mail transfer agent\n\nSYNOPSIS\n       sendmail [-bd] [-bs] [-bv] ...\n');
     expect((await shell.capture('type sendmail; /usr/sbin/sendmail; echo $?')).output).toBe('sendmail is /usr/sbin/sendmail\n0\n');
     expect((await shell.capture('man nope; echo $?')).output).toBe('No manual entry for nope\n16\n');

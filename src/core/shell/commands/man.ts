@@ -15,6 +15,20 @@ function center(left: string, mid: string, right: string): string {
   return left + ' '.repeat(start - left.length) + mid + ' '.repeat(Math.max(1, WIDTH - end - right.length)) + right;
 }
 
+/** Greedy word wrap to `width` columns (groff fills text the same way, without hyphenation here). */
+function wrap(line: string, width: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const word of line.split(' ')) {
+    if (cur !== '' && cur.length + 1 + word.length > width) {
+      out.push(cur);
+      cur = word;
+    } else cur = cur === '' ? word : `${cur} ${word}`;
+  }
+  out.push(cur);
+  return out;
+}
+
 export function manPage(c: Command): string {
   const sec = c.section ?? 1;
   const title = `${c.name.toUpperCase()}(${sec})`;
@@ -22,11 +36,11 @@ export function manPage(c: Command): string {
   const indent = (text: string): string =>
     text
       .split('\n')
-      .map((l) => (l === '' ? '' : '       ' + l))
+      .map((l) => (l === '' ? '' : wrap(l, WIDTH - 7).map((w) => '       ' + w).join('\n')))
       .join('\n');
   const summary = c.summary.replace(/\.$/, '');
   let out = center(title, kind, title) + '\n\n';
-  out += `NAME\n       ${c.name} - ${summary.charAt(0).toLowerCase()}${summary.slice(1)}\n\n`;
+  out += `NAME\n${indent(`${c.name} - ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`)}\n\n`;
   out += `SYNOPSIS\n${indent(c.usage)}\n\n`;
   out += `DESCRIPTION\n${indent(c.summary)}\n`;
   if (c.manual) out += `\n${indent(c.manual)}\n`;
