@@ -203,22 +203,27 @@ export class Mta {
     flush();
   }
 
-  /** `sendmail -bs` (and `-Am -bs`): the engine on a terminal, for the local user root. */
-  submitSession(mode: 'submit' | 'daemon'): { server: SmtpServer; config: MtaConfig } | string {
-    const cfPath = mode === 'submit' ? '/etc/mail/submit.cf' : '/etc/mail/sendmail.cf';
+  /**
+   * `sendmail -bs`: the engine on a terminal for the local user root. Debian runs
+   * submit.cf (the MSP); `-Am` takes the daemon's sendmail.cf instead, TLS included
+   * (test/fixtures/sendmail/commands/sendmail-bs.json, sendmail-Am-bs.json).
+   */
+  submitSession(useMtaConfig: boolean): { server: SmtpServer; config: MtaConfig } | string {
+    const cfPath = useMtaConfig ? '/etc/mail/sendmail.cf' : '/etc/mail/submit.cf';
     const config = loadMtaConfig(this.w.vfs, cfPath);
     if (!config) return `sendmail: cannot open ${cfPath}: No such file or directory\n`;
     const pid = this.w.procs.allocate();
+    const tls = useMtaConfig ? checkServerTls(this.w.vfs, config.tls).usable : false;
     const env = new WorldSmtpEnv(this.w, config, {
-      tag: mode === 'submit' ? 'sendmail' : 'sm-mta',
+      tag: 'sendmail',
       pid,
-      tlsAvailable: () => false,
+      tlsAvailable: () => tls,
       newQueueId: (seq) => formatQueueId(this.w.clock.now(), seq, pid),
       peerDescription: 'root@localhost',
-      submit: mode === 'submit',
+      submit: !useMtaConfig,
     });
     const peer: SmtpPeer = { name: 'localhost', addr: '127.0.0.1', port: 0 };
-    const server = new SmtpServer({ config: this.smtpConfig(config, mode, 'MTA'), env, peer, conn: ++this.#conn, trace: this.w.trace });
+    const server = new SmtpServer({ config: this.smtpConfig(config, 'submit', 'MTA'), env, peer, conn: ++this.#conn, trace: this.w.trace });
     return { server, config };
   }
 }

@@ -63,8 +63,8 @@ export function parseFlags(argv: readonly string[]): Flags {
 }
 
 /** `-bs`: the SMTP engine on the terminal, line by line, until QUIT or end of input. */
-async function smtpOnTerminal(ctx: CommandContext, mta: Mta, mode: 'submit' | 'daemon'): Promise<number> {
-  const made = mta.submitSession(mode);
+async function smtpOnTerminal(ctx: CommandContext, mta: Mta, useMtaConfig: boolean): Promise<number> {
+  const made = mta.submitSession(useMtaConfig);
   if (typeof made === 'string') {
     ctx.stderr.write(made);
     return 78;
@@ -186,7 +186,7 @@ export function sendmail(w: WorldServices, mta: Mta, name = 'sendmail'): Command
           return err ? 78 : 0;
         }
         case 's':
-          return smtpOnTerminal(ctx, mta, flags.submitAsDaemon ? 'daemon' : 'submit');
+          return smtpOnTerminal(ctx, mta, flags.submitAsDaemon);
         case 'v':
           return verify(ctx, w, flags.args);
         case 'i':
