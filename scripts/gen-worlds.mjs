@@ -34,5 +34,11 @@ for (const name of readdirSync(worldsDir).sort()) {
   const parent = manifest.extends ?? (name === 'base' ? null : 'base');
   worlds[name] = { name, description: manifest.description ?? '', extends: parent, entries };
 }
+for (const w of Object.values(worlds)) {
+  if (w.extends && !worlds[w.extends]) {
+    console.error(`gen-worlds: world '${w.name}' extends '${w.extends}', which lessons/_worlds/ does not have`);
+    process.exit(1);
+  }
+}
 const text = JSON.stringify({ worlds });
 if (!existsSync(out) || readFileSync(out, 'utf8') !== text) writeFileSync(out, text);

@@ -62,8 +62,12 @@ export class Syslog {
     const time = this.clock.now();
     const record: SyslogRecord = { time, pri: FACILITY_MAIL | sev, tag, pid, text };
     const line = `${rsyslogTime(time)} ${this.hostname} ${tag}[${pid}]: ${text}\n`;
-    if (this.vfs.exists(this.file)) this.vfs.appendFile(this.file, line);
-    else this.vfs.writeFile(this.file, line, { mode: 0o640, uid: 0, gid: this.vfs.gidOf('adm') ?? 0 });
+    try {
+      if (this.vfs.exists(this.file)) this.vfs.appendFile(this.file, line);
+      else this.vfs.writeFile(this.file, line, { mode: 0o640, uid: 0, gid: this.vfs.gidOf('adm') ?? 0 });
+    } catch {
+      // rsyslogd drops a line it cannot write (a learner removed /var/log); the trace keeps it.
+    }
     this.trace.emit({ kind: 'syslog', line: rawLine(record), pri: record.pri, tag, text });
     for (const l of this.#listeners) l(record);
   }

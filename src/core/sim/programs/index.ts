@@ -4,6 +4,7 @@ import type { Mta } from '../mta.ts';
 import type { WorldServices } from '../services.ts';
 import { sendmail, newaliasesRun, mailqRun } from './sendmail.ts';
 import { telnet } from './telnet.ts';
+import { initScripts } from './init-script.ts';
 
 export function worldPrograms(w: WorldServices & { mta: Mta }): [string, Command][] {
   const list: Command[] = [
@@ -23,6 +24,7 @@ export function worldPrograms(w: WorldServices & { mta: Mta }): [string, Command
       summary: 'List the messages waiting in the mail queue.',
       run: async (ctx) => mailqRun(ctx, w),
     },
+    ...initScripts(w.mta),
   ];
   return list.map((c) => [c.name, c]);
 }

@@ -1,0 +1,64 @@
+/**
+ * Debian's /etc/init.d/sendmail (and `service sendmail ...`): start, stop,
+ * restart the daemon as Debian does, `/usr/sbin/sendmail -L sm-mta -bd -q10m`
+ * (QUEUE_INTERVAL of /etc/mail/sendmail.conf), with the init script's words
+ * (../shared/reference/sendmail.md, lessons/_worlds/fresh/init-d-sendmail-*.txt).
+ */
+import type { Command, CommandContext } from '../../shell/types.ts';
+import type { Mta } from '../mta.ts';
+
+const DAEMON = { tag: 'sm-mta', queueInterval: '10m', byHand: false, commandLine: '/usr/sbin/sendmail -L sm-mta -bd -q10m' };
+
+function act(ctx: CommandContext, mta: Mta, action: string | undefined, script: string): number {
+  switch (action) {
+    case 'start':
+      ctx.stdout.write('Starting Mail Transport Agent (MTA): sendmail.\n');
+      if (!mta.running) ctx.stderr.write(mta.startDaemon(DAEMON));
+      return 0;
+    case 'stop':
+      ctx.stdout.write('Stopping Mail Transport Agent (MTA): sendmail.\n');
+      mta.stopDaemon();
+      return 0;
+    case 'restart':
+    case 'reload':
+    case 'force-reload':
+      ctx.stdout.write('Restarting Mail Transport Agent (MTA): sendmail.\n');
+      mta.stopDaemon();
+      ctx.stderr.write(mta.startDaemon(DAEMON));
+      return 0;
+    case 'status':
+      ctx.stdout.write(mta.running ? `MTA: ${mta.daemonPid} /usr/sbin/sendmail-mta -L sm-mta -bd -q10m\n` : 'MTA is not running\n');
+      return mta.running ? 0 : 3;
+    default:
+      ctx.stderr.write(`Usage: ${script} {start|stop|restart|reload|force-reload|status}\n`);
+      return 1;
+  }
+}
+
+export function initScripts(mta: Mta): Command[] {
+  return [
+    {
+      name: 'service',
+      path: '/usr/sbin/service',
+      section: 8,
+      usage: 'service sendmail start|stop|restart|status',
+      summary: 'Start, stop or restart a system service (here: sendmail) through its init script.',
+      async run(ctx) {
+        const [service, action] = ctx.argv.slice(1);
+        if (service !== 'sendmail') {
+          ctx.stderr.write(service ? `${service}: unrecognized service\n` : 'Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]\n');
+          return 1;
+        }
+        return act(ctx, mta, action, '/etc/init.d/sendmail');
+      },
+    },
+    {
+      name: '/etc/init.d/sendmail',
+      path: '/etc/init.d/sendmail',
+      builtin: false,
+      usage: '/etc/init.d/sendmail start|stop|restart|status',
+      summary: "Debian's init script for sendmail.",
+      run: async (ctx) => act(ctx, mta, ctx.argv[1], ctx.argv[0]),
+    },
+  ];
+}
