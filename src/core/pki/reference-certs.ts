@@ -40,6 +40,12 @@ function serial(random: Random): string {
   return [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 }
 
+/** A fresh RSA-2048 private key as PKCS#8 PEM, as `openssl genpkey` writes it. */
+export async function makeRsaKeyPem(subtle: SubtleCrypto): Promise<string> {
+  const keys = (await subtle.generateKey(RSA, true, ['sign', 'verify'])) as CryptoKeyPair;
+  return pem('PRIVATE KEY', await subtle.exportKey('pkcs8', keys.privateKey));
+}
+
 export async function makeReferenceCerts(subtle: SubtleCrypto, random: Random, now: number): Promise<PemFiles> {
   const crypto = cryptoFrom(subtle, random);
   const notBefore = new Date(Math.floor(now / 1000) * 1000);

@@ -4,7 +4,7 @@
  * key with WebCrypto (RSA-2048, as ../shared/reference/real-sendmail/mkcerts.sh).
  */
 import { World, type WorldOptions } from './world.ts';
-import { makeReferenceCerts } from '../pki/reference-certs.ts';
+import { makeReferenceCerts, makeRsaKeyPem } from '../pki/reference-certs.ts';
 
 export { World, type WorldKind, type WorldOptions } from './world.ts';
 export { worldNames } from './world-image.ts';
@@ -22,8 +22,18 @@ async function installReferenceCerts(world: World): Promise<void> {
   for (const f of ['CAcert.pem', 'mycert.pem', 'mykey.pem']) vfs.chmod(`${dir}/${f}`, f === 'mykey.pem' ? 0o600 : 0o644);
 }
 
+/**
+ * Debian's install generates /etc/mail/tls/sendmail-common.key; the capture
+ * keeps no private key (lessons/_worlds/fresh/README.md), so each world makes its own.
+ */
+async function installDebianTlsKey(world: World): Promise<void> {
+  const path = '/etc/mail/tls/sendmail-common.key';
+  if (world.vfs.exists(path) && world.vfs.stat(path).size === 0) world.vfs.writeFile(path, await makeRsaKeyPem(world.subtle));
+}
+
 export async function createWorld(opts: WorldOptions): Promise<World> {
   const world = new World(opts);
+  await installDebianTlsKey(world);
   if (opts.kind === 'reference') await installReferenceCerts(world);
   return world;
 }

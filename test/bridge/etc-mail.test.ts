@@ -1,0 +1,54 @@
+// `npm run bridge -- --etc-mail DIR`: the files of DIR, with their modes, are
+// laid over /etc/mail before the daemon starts, and access.db is rebuilt.
+import { afterAll, describe, expect, it } from 'vitest';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { startBridge, type Bridge } from './bridge-helper.ts';
+
+const bridges: Bridge[] = [];
+afterAll(async () => {
+  for (const b of bridges) await b.stop();
+});
+
+function talk(port: number, from: string, packets: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const sock = connect({ host: '127.0.0.1', port, localAddress: from });
+    let got = '';
+    let i = 0;
+    sock.on('data', (d) => {
+      got += d.toString('latin1');
+      if (/(^|\r\n)\d{3} [^\r\n]*\r\n$/.test(got) && i < packets.length) sock.write(packets[i++]);
+    });
+    sock.on('close', () => resolve(got));
+    sock.on('error', reject);
+  });
+}
+
+describe('bridge --etc-mail', () => {
+  it('uses the access map of DIR (rebuilt into access.db) and refuses a group-readable key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lab-etc-mail-'));
+    writeFileSync(join(dir, 'access'), 'Connect:localhost RELAY\nConnect:127.0.0.1 RELAY\nConnect:client.example.test RELAY\n');
+    chmodSync(join(dir, 'access'), 0o600);
+    mkdirSync(join(dir, 'certs'));
+    chmodSync(join(dir, 'certs'), 0o755);
+    writeFileSync(join(dir, 'certs', 'mykey.pem'), '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n');
+    chmodSync(join(dir, 'certs', 'mykey.pem'), 0o640);
+    const b = await startBridge(['--etc-mail', dir]);
+    bridges.push(b);
+    const got = await talk(b.port, '127.0.0.2', ['EHLO client.example.test\r\n', 'MAIL FROM:<alice@example.test>\r\n', 'RCPT TO:<someone@remote.example>\r\n', 'QUIT\r\n']);
+    expect(got).toContain('250 2.1.5 <someone@remote.example>... Recipient ok\r\n');
+    expect(got).not.toContain('250-STARTTLS');
+    expect(b.log().some((l) => /^<20>.* sm-mta\[\d+\]: STARTTLS=server: file \/etc\/mail\/certs\/mykey\.pem unsafe: Group readable file$/.test(l))).toBe(true);
+  }, 60000);
+
+  it('fails with a usage line without --port', () => {
+    const r = spawnSync('npx', ['tsx', 'src/node/bridge.ts'], { encoding: 'utf8' });
+    expect({ status: r.status, stderr: r.stderr }).toEqual({
+      status: 2,
+      stderr: 'bridge: --port P is required (1-65535)\nusage: npm run bridge -- --port P [--etc-mail DIR] [--log FILE]\n',
+    });
+  }, 60000);
+});
