@@ -7,9 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-function run(title, cmd, args) {
+function run(title, cmd, args, env = {}) {
   console.log(`\n== ${title}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
   if (r.status !== 0) {
     console.error(`\n${title} failed (exit ${r.status ?? r.signal}).`);
     process.exit(r.status || 1);
@@ -43,5 +43,6 @@ run('import boundaries', 'npx', ['depcruise', 'src', '--config', '.dependency-cr
 run('svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
 run('unit tests', 'npx', ['vitest', 'run']);
 run('build', 'npx', ['vite', 'build']);
-run('end-to-end tests', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts']);
+// the e2e tests use the build just made (E2E_DIST) instead of building again
+run('end-to-end tests', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], { E2E_DIST: 'dist' });
 console.log('\nall checks passed');
