@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -61,4 +61,26 @@ export async function startBridge(extra: string[] = []): Promise<Bridge> {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * A client from `from` (127.0.0.2 is client.example.test): sends each packet
+ * once the previous reply is complete and returns everything received.
+ */
+export function dialogue(port: number, from: string, packets: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const sock = connect({ host: '127.0.0.1', port, localAddress: from });
+    let got = '';
+    let i = 0;
+    sock.on('data', (d) => {
+      got += d.toString('latin1');
+      if (/(^|\r\n)\d{3} [^\r\n]*\r\n$/.test(got) && i < packets.length) sock.write(packets[i++]);
+    });
+    sock.on('close', () => resolve(got));
+    sock.on('error', reject);
+    setTimeout(() => {
+      sock.destroy();
+      resolve(got);
+    }, 10000);
+  });
 }

@@ -4,28 +4,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect } from 'node:net';
 import { spawnSync } from 'node:child_process';
-import { startBridge, type Bridge } from './bridge-helper.ts';
+import { dialogue, startBridge, type Bridge } from './bridge-helper.ts';
 
 const bridges: Bridge[] = [];
 afterAll(async () => {
   for (const b of bridges) await b.stop();
 });
-
-function talk(port: number, from: string, packets: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const sock = connect({ host: '127.0.0.1', port, localAddress: from });
-    let got = '';
-    let i = 0;
-    sock.on('data', (d) => {
-      got += d.toString('latin1');
-      if (/(^|\r\n)\d{3} [^\r\n]*\r\n$/.test(got) && i < packets.length) sock.write(packets[i++]);
-    });
-    sock.on('close', () => resolve(got));
-    sock.on('error', reject);
-  });
-}
 
 describe('bridge --etc-mail', () => {
   it('uses the access map of DIR (rebuilt into access.db) and refuses a group-readable key', async () => {
@@ -38,7 +23,7 @@ describe('bridge --etc-mail', () => {
     chmodSync(join(dir, 'certs', 'mykey.pem'), 0o640);
     const b = await startBridge(['--etc-mail', dir]);
     bridges.push(b);
-    const got = await talk(b.port, '127.0.0.2', ['EHLO client.example.test\r\n', 'MAIL FROM:<alice@example.test>\r\n', 'RCPT TO:<someone@remote.example>\r\n', 'QUIT\r\n']);
+    const got = await dialogue(b.port, '127.0.0.2', ['EHLO client.example.test\r\n', 'MAIL FROM:<alice@example.test>\r\n', 'RCPT TO:<someone@remote.example>\r\n', 'QUIT\r\n']);
     expect(got).toContain('250 2.1.5 <someone@remote.example>... Recipient ok\r\n');
     expect(got).not.toContain('250-STARTTLS');
     expect(b.log().some((l) => /^<20>.* sm-mta\[\d+\]: STARTTLS=server: file \/etc\/mail\/certs\/mykey\.pem unsafe: Group readable file$/.test(l))).toBe(true);

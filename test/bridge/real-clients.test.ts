@@ -2,8 +2,7 @@
 // raw socket from 127.0.0.2 (client.example.test, which may not relay).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { connect } from 'node:net';
-import { startBridge, type Bridge } from './bridge-helper.ts';
+import { dialogue, startBridge, type Bridge } from './bridge-helper.ts';
 
 let bridge: Bridge;
 beforeAll(async () => {
@@ -12,25 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await bridge?.stop();
 });
-
-/** Sends each packet after the previous reply and returns everything received. */
-function dialogue(from: string, packets: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const sock = connect({ host: '127.0.0.1', port: bridge.port, localAddress: from });
-    let got = '';
-    let i = 0;
-    sock.on('data', (d) => {
-      got += d.toString('latin1');
-      if (/(^|\r\n)\d{3} [^\r\n]*\r\n$/.test(got) && i < packets.length) sock.write(packets[i++]);
-    });
-    sock.on('close', () => resolve(got));
-    sock.on('error', reject);
-    setTimeout(() => {
-      sock.destroy();
-      resolve(got);
-    }, 10000);
-  });
-}
 
 describe('the bridge with real clients', () => {
   it('prints the ready line once', () => {
@@ -62,16 +42,16 @@ describe('the bridge with real clients', () => {
   }, 30000);
 
   it('names 127.0.0.2 client.example.test and denies it relaying', async () => {
-    const got = await dialogue('127.0.0.2', ['EHLO client.example.test\r\n', 'MAIL FROM:<alice@example.test>\r\n', 'RCPT TO:<someone@remote.example>\r\n', 'QUIT\r\n']);
+    const got = await dialogue(bridge.port, '127.0.0.2', ['EHLO client.example.test\r\n', 'MAIL FROM:<alice@example.test>\r\n', 'RCPT TO:<someone@remote.example>\r\n', 'QUIT\r\n']);
     expect(got).toContain('250-mail.example.test Hello client.example.test [127.0.0.2], pleased to meet you\r\n');
     expect(got).toContain('550 5.7.1 <someone@remote.example>... Relaying denied\r\n');
     expect(got.endsWith('221 2.0.0 mail.example.test closing connection\r\n')).toBe(true);
   }, 30000);
 
   it('never dies on arbitrary bytes', async () => {
-    const got = await dialogue('127.0.0.1', ['\x00\xff\x16\x03\x01garbage\r\n', 'QUIT\r\n']);
+    const got = await dialogue(bridge.port, '127.0.0.1', ['\x00\xff\x16\x03\x01garbage\r\n', 'QUIT\r\n']);
     expect(got).toMatch(/^220 /);
-    const again = await dialogue('127.0.0.1', ['QUIT\r\n']);
+    const again = await dialogue(bridge.port, '127.0.0.1', ['QUIT\r\n']);
     expect(again).toMatch(/221 2\.0\.0 mail\.example\.test closing connection\r\n$/);
   }, 30000);
 });

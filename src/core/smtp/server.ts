@@ -13,6 +13,7 @@
  * SIMPLIFIED: Sendmail's anti-abuse sleeps (third HELO, sixth VRFY) are not
  * slept; takeDelay() reports them for a world that wants to honour them.
  */
+import { concat } from '../bytes/index.ts';
 import type { TraceLog } from '../trace/index.ts';
 import { computeFeatures, type Features } from './features.ts';
 import { greetingLines } from './greeting.ts';
@@ -127,28 +128,14 @@ export class SmtpServer implements VerbContext {
   drainOutput(): Uint8Array {
     const parts = this.#out;
     this.#out = [];
-    let n = 0;
-    for (const p of parts) n += p.length;
-    const out = new Uint8Array(n);
-    let o = 0;
-    for (const p of parts) {
-      out.set(p, o);
-      o += p.length;
-    }
-    return out;
+    return concat(parts);
   }
 
   /** While awaitingTls: the bytes the client sent for the TLS handshake (taken once). */
   takeTlsBytes(): Uint8Array {
     const parts = this.#tls;
     this.#tls = [];
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let o = 0;
-    for (const p of parts) {
-      out.set(p, o);
-      o += p.length;
-    }
-    return out;
+    return concat(parts);
   }
 
   /** Sleep Sendmail would have taken before its last replies (ms), then reset to 0. */
