@@ -15,6 +15,10 @@ import type { WorldServices } from '../services.ts';
 
 const ESCAPE = '\x1d';
 
+/** SIMPLIFIED, and said so on screen: what Ctrl-C does here and what the real telnet does. */
+export const LAB_NOTE_CTRL_C =
+  "lab: Ctrl-C closed the connection. The real telnet would pass the interrupt to the server and stay connected; leave it with ^] then 'quit'.\n";
+
 function parsePort(p: string | undefined): number | null {
   if (p === undefined) return 23;
   if (p === 'smtp') return 25;
@@ -71,9 +75,10 @@ async function session(ctx: CommandContext, w: WorldServices, host: string, port
       ctx.signal.whenAborted.then(() => 'interrupt' as const),
     ]);
     if (line === undefined) break; // the server closed the connection
-    if (line === 'interrupt') {
+    if (line === 'interrupt' || (line === null && ctx.signal.aborted)) {
       socket.close();
       ctx.stdout.write('Connection closed.\n');
+      ctx.stderr.write(LAB_NOTE_CTRL_C);
       return 1;
     }
     if (line === null) {
