@@ -10,7 +10,7 @@ divert(-1)dnl
 #####		/usr/share/sendmail/update_tlsm4
 #####		version: 8.17.1.9 2024-06-16 21:07:57 cowboy
 ##### by: root@mail
-##### on: Sat Nov 28 13:35:12 2026
+##### on: Sat Nov 28 13:41:41 2026
 ##### in: /
 ##### input files: /etc/mail/databases
 #####
