@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   }
   if (logFile) world.syslog.subscribe((r) => appendFileSync(logFile, rawLine(r) + '\n'));
 
-  const err = world.mta.startDaemon({ tag: 'sm-mta', queueInterval: '30m', byHand: false, commandLine: '/usr/sbin/sendmail -L sm-mta -bd -q30m' });
+  const err = await world.mta.startDaemon({ tag: 'sm-mta', queueInterval: '30m', byHand: false, commandLine: '/usr/sbin/sendmail -L sm-mta -bd -q30m' });
   if (err) fail(err.trim());
 
   const server = createServer((sock: Socket) => {

@@ -13,6 +13,8 @@ export interface WorldServices {
   readonly vfs: Vfs;
   readonly clock: Clock;
   readonly random: Random;
+  /** WebCrypto, for the keys and certificates the world makes and checks */
+  readonly subtle: SubtleCrypto;
   readonly trace: TraceLog;
   readonly syslog: Syslog;
   readonly procs: ProcessTable;

@@ -4,10 +4,11 @@
  * is offered only when every check passes. Messages are those of
  * ../shared/reference/sendmail.md ("TLS set-up errors").
  *
- * SIMPLIFIED: the key is not yet checked against the certificate
- * (SSL_CTX_check_private_key); that arrives with the PKI issue.
+ * checkServerTlsKeys adds what OpenSSL checks when the files load: the key
+ * must belong to the certificate (SSL_CTX_check_private_key).
  */
 import type { Vfs } from '../vfs/index.ts';
+import { checkKeyPair } from '../pki/key-pair.ts';
 
 export interface TlsFiles {
   certFile?: string; // ServerCertFile
@@ -88,4 +89,15 @@ export function checkServerTls(vfs: Vfs, files: TlsFiles): TlsSetup {
     return { usable: false, errors: [`STARTTLS=server, error: SSL_CTX_use_PrivateKey_file(${keyFile}) failed`] };
   }
   return { usable: true, errors: [] };
+}
+
+/** checkServerTls, then SSL_CTX_check_private_key: the key must belong to the certificate. */
+export async function checkServerTlsKeys(vfs: Vfs, subtle: SubtleCrypto, files: TlsFiles): Promise<TlsSetup> {
+  const first = checkServerTls(vfs, files);
+  if (!first.usable || !files.certFile || !files.keyFile) return first;
+  const verdict = await checkKeyPair(subtle, vfs.readText(files.certFile), vfs.readText(files.keyFile));
+  if (verdict === 'bad-certificate') return { usable: false, errors: [`STARTTLS=server, error: SSL_CTX_use_certificate_chain_file(${files.certFile}) failed`] };
+  if (verdict === 'bad-key') return { usable: false, errors: [`STARTTLS=server, error: SSL_CTX_use_PrivateKey_file(${files.keyFile}) failed`] };
+  if (verdict === 'mismatch') return { usable: false, errors: [`STARTTLS=server, error: SSL_CTX_check_private_key failed(${files.keyFile}): 0`] };
+  return first;
 }

@@ -9,11 +9,11 @@ import type { Mta } from '../mta.ts';
 
 const DAEMON = { tag: 'sm-mta', queueInterval: '10m', byHand: false, commandLine: '/usr/sbin/sendmail -L sm-mta -bd -q10m' };
 
-function act(ctx: CommandContext, mta: Mta, action: string | undefined, script: string): number {
+async function act(ctx: CommandContext, mta: Mta, action: string | undefined, script: string): Promise<number> {
   switch (action) {
     case 'start':
       ctx.stdout.write('Starting Mail Transport Agent (MTA): sendmail.\n');
-      if (!mta.running) ctx.stderr.write(mta.startDaemon(DAEMON));
+      if (!mta.running) ctx.stderr.write(await mta.startDaemon(DAEMON));
       return 0;
     case 'stop':
       ctx.stdout.write('Stopping Mail Transport Agent (MTA): sendmail.\n');
@@ -24,7 +24,7 @@ function act(ctx: CommandContext, mta: Mta, action: string | undefined, script: 
     case 'force-reload':
       ctx.stdout.write('Restarting Mail Transport Agent (MTA): sendmail.\n');
       mta.stopDaemon();
-      ctx.stderr.write(mta.startDaemon(DAEMON));
+      ctx.stderr.write(await mta.startDaemon(DAEMON));
       return 0;
     case 'status':
       ctx.stdout.write(mta.running ? `MTA: ${mta.daemonPid} /usr/sbin/sendmail-mta -L sm-mta -bd -q10m\n` : 'MTA is not running\n');

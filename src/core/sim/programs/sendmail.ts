@@ -176,7 +176,7 @@ export function sendmail(w: WorldServices, mta: Mta, name = 'sendmail'): Command
       switch (flags.mode) {
         case 'd': {
           const argv0 = ctx.argv[0];
-          const err = mta.startDaemon({
+          const err = await mta.startDaemon({
             tag: flags.tag ?? 'sendmail',
             queueInterval: flags.queue,
             byHand: !argv0.startsWith('/'),
