@@ -9,20 +9,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorld, rawLine, type World } from '../../src/core/sim/index.ts';
 import { seededRandom } from '../../src/core/trace/index.ts';
 import { BufferOutput, StringInput } from '../../src/core/shell/io.ts';
 import { LineDiscipline } from '../../src/terminal/line-discipline.ts';
 import { Normaliser } from '../sendmail/normalise.ts';
 
-const DIR = join(import.meta.dirname, '..', 'fixtures', 'sendmail', 'commands');
-const read = (name: string): string => readFileSync(join(DIR, name), 'latin1');
+type Kind = 'reference' | 'fresh';
+const DIRS: Record<Kind, string> = {
+  reference: join(import.meta.dirname, '..', 'fixtures', 'sendmail', 'commands'),
+  fresh: join(import.meta.dirname, '..', 'fixtures', 'sendmail', 'fresh', 'commands'),
+};
+let kind: Kind = 'reference';
+const read = (name: string): string => readFileSync(join(DIRS[kind], name), 'latin1');
 const lines = (text: string): string[] => text.split('\n').filter(Boolean);
 
 async function world(): Promise<World> {
   let t = Date.UTC(2026, 10, 28, 12, 0, 0);
-  return createWorld({ kind: 'reference', clock: { now: () => (t += 1) }, random: seededRandom(5), subtle: webcrypto.subtle as unknown as SubtleCrypto });
+  return createWorld({ kind, clock: { now: () => (t += 1) }, random: seededRandom(5), subtle: webcrypto.subtle as unknown as SubtleCrypto });
 }
 
 function collectLog(w: World): string[] {
@@ -48,8 +53,13 @@ const PLAIN: [string, string, string][] = [
   ['mailq-empty', 'mailq', ''],
 ];
 
-describe('sendmail, newaliases and mailq as the real ones print', () => {
-  for (const [name, command, stdin] of PLAIN) {
+const FRESH_PLAIN = PLAIN.filter(([name]) => ['sendmail-bv-root', 'sendmail-d0.1-bv-root', 'newaliases', 'sendmail-bi', 'mailq-empty'].includes(name));
+
+for (const [k, list] of [['reference', PLAIN], ['fresh', FRESH_PLAIN]] as const) describe(`sendmail, newaliases and mailq as the real ones print (${k} world)`, () => {
+  beforeEach(() => {
+    kind = k;
+  });
+  for (const [name, command, stdin] of list) {
     it(`${name}: ${command}`, async () => {
       expect(read(`${name}.cmd`).split('\n')[0]).toBe(command);
       const w = await world();
@@ -75,9 +85,13 @@ interface TerminalFixture {
 }
 
 const TELNET = ['telnet-localhost', 'telnet-quit', 'telnet-hostname', 'telnet-escape-quit', 'telnet-escape-empty', 'telnet-unknown-command', 'telnet-closed-port', 'telnet-unknown-host', 'telnet-no-args'];
+const FRESH_TELNET = ['telnet-localhost', 'telnet-quit', 'telnet-hostname'];
 
-describe('telnet on the terminal, as a pty showed the real one', () => {
-  for (const name of TELNET) {
+for (const [k, list] of [['reference', TELNET], ['fresh', FRESH_TELNET]] as const) describe(`telnet on the terminal, as a pty showed the real one (${k} world)`, () => {
+  beforeEach(() => {
+    kind = k;
+  });
+  for (const name of list) {
     it(name, async () => {
       const f = JSON.parse(read(`${name}.json`)) as TerminalFixture;
       const w = await world();
@@ -87,14 +101,30 @@ describe('telnet on the terminal, as a pty showed the real one', () => {
       const done = w.runTerminal(ld);
       const command = f.command.replace(/ 2525$/, ' 25');
       ld.input(`${command}\r`);
-      for (const e of f.terminal) if ('type' in e) ld.input(e.type);
+      // what was typed after a refused connection went to the shell, not to telnet
+      const refused = f.terminal.some((e) => 'terminal' in e && e.terminal.includes('Unable to connect'));
+      if (!refused) for (const e of f.terminal) if ('type' in e) ld.input(e.type);
       ld.input('echo "exit=$?"\rexit\r');
       await done;
       const expected = f.terminal.map((e) => ('terminal' in e ? e.terminal : '')).join('');
       const start = screen.indexOf(`${command}\r\n`) + command.length + 2;
-      const end = screen.indexOf('root@mail:~# echo "exit=$?"');
+      const end = screen.indexOf('root@mail:~# ', start);
       expect(new Normaliser().text(screen.slice(start, end))).toBe(expected);
       expect(screen).toContain(`\r\nexit=${f.exit}\r\n`);
     });
   }
 });
+
+for (const k of ['reference', 'fresh'] as const) {
+  it(`sendmail -bd typed while the daemon runs tries, then gives up (${k} world)`, async () => {
+    kind = k;
+    const w = await world();
+    expect(await w.newShell().run('/usr/sbin/sendmail -L sm-mta -bd -q30m')).toBe(0);
+    const log = collectLog(w);
+    const out = new BufferOutput();
+    expect(await w.newShell().run('sendmail -bd -q15m', { stdout: out, stderr: out })).toBe(Number(read('sendmail-bd-busy.exit').trim()));
+    const n = new Normaliser();
+    expect({ out: out.text, log: log.map((l) => n.logline(l)) }).toEqual({ out: read('sendmail-bd-busy.stdout') + read('sendmail-bd-busy.stderr'), log: lines(read('sendmail-bd-busy.log')) });
+    expect(w.mta.running).toBe(true);
+  });
+}

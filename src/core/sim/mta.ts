@@ -36,6 +36,9 @@ interface Daemon {
   connections: Set<SocketEnd>;
 }
 
+/** How often a daemon tries to bind a busy port before it exits. */
+const BIND_TRIES = 11;
+
 /** `30m` → `00:30:00`, as Sendmail prints its queue interval. */
 export function queueIntervalText(q: string): string {
   const m = /^(\d+)([smhdw]?)$/.exec(q);
@@ -91,17 +94,15 @@ export class Mta {
         sockets.push({ addr: d.addr, port: d.port, name: d.name });
         continue;
       }
-      // test/fixtures/sendmail/commands/sendmail-bd-busy.log. SIMPLIFIED: the real
-      // daemon retries every 5 seconds and logs both lines each time; ours logs them once
-      // and stays in the process table without a socket until it is killed.
-      log(LOG_CRIT, `NOQUEUE: SYSERR(root): opendaemonsocket: daemon ${d.name}: cannot bind: Address already in use`);
-      log(LOG_ALERT, `daemon ${d.name}: problem creating SMTP socket`);
-    }
-    if (sockets.length === 0) {
-      this.w.procs.setCommand(pid, 'sendmail: MTA: rejecting connections');
-      this.w.procs.setSignalHandler(pid, (sig) => {
-        if (sig !== 'HUP' && sig !== 'CONT' && sig !== 'WINCH' && sig !== '0') this.w.procs.remove(pid);
-      });
+      // test/fixtures/sendmail/commands/sendmail-bd-busy.log: eleven tries, then it gives up.
+      // SIMPLIFIED: the real daemon waits 5 seconds between tries; the lab logs them at once.
+      for (let i = 0; i < BIND_TRIES; i++) {
+        log(LOG_CRIT, `NOQUEUE: SYSERR(root): opendaemonsocket: daemon ${d.name}: cannot bind: Address already in use`);
+        log(LOG_ALERT, `daemon ${d.name}: problem creating SMTP socket`);
+      }
+      log(LOG_ALERT, `NOQUEUE: SYSERR(root): opendaemonsocket: daemon ${d.name}: server SMTP socket wedged: exiting`);
+      for (const s of sockets) this.w.net.unlisten(s.addr, s.port);
+      this.w.procs.remove(pid);
       return '';
     }
 
