@@ -1,0 +1,43 @@
+/** Configuration of the two TLS 1.3 endpoints. */
+import type { SigningKey } from '../crypto-provider.ts';
+import type { AlertName } from '../alerts.ts';
+import type { CipherSuite13, GroupName } from '../suites.ts';
+
+/** The verdict of the injected certificate check (chain building and validation live in core/pki). */
+export type CertificateVerdict = { ok: true } | { ok: false; alert: AlertName; reason: string };
+
+/** Checks a peer chain (DER, leaf first). The engine itself only checks CertificateVerify. */
+export type CertificateVerifier = (chain: readonly Uint8Array[], serverName: string | undefined) => Promise<CertificateVerdict>;
+
+export interface CertifiedKey {
+  /** DER certificates, leaf first. */
+  readonly chain: readonly Uint8Array[];
+  readonly key: SigningKey;
+}
+
+export interface ServerConfig {
+  readonly certified: CertifiedKey;
+  /** Server preference order (default: OpenSSL's, AES-256 first). */
+  readonly suites?: readonly CipherSuite13[];
+  /** Groups the server accepts, in its preference order for a HelloRetryRequest. */
+  readonly groups?: readonly GroupName[];
+  /** Send a CertificateRequest (Sendmail asks unless told not to). */
+  readonly requestClientCertificate?: boolean;
+  /** DER distinguished names for certificate_authorities in the CertificateRequest. */
+  readonly certificateAuthorities?: readonly Uint8Array[];
+  /** Checks a client chain; without one, any chain is accepted and reported. */
+  readonly verifyClient?: CertificateVerifier;
+}
+
+export interface ClientConfig {
+  readonly serverName?: string;
+  /** Offered suites in order (default: OpenSSL's order without ChaCha20). */
+  readonly suites?: readonly CipherSuite13[];
+  /** supported_groups in order (default x25519, secp256r1, secp384r1). */
+  readonly groups?: readonly GroupName[];
+  /** Groups that get a key share in the first ClientHello (default: the first group). */
+  readonly keyShares?: readonly GroupName[];
+  readonly verifyServer: CertificateVerifier;
+  /** Sent when the server asks for a certificate; otherwise an empty Certificate. */
+  readonly clientCertificate?: CertifiedKey;
+}
