@@ -19,3 +19,93 @@ describe('TLS 1.3 in memory', () => {
     expect((await r.client.receive(reply.send)).appData.map(fromUtf8)).toEqual(['250 ok\r\n']);
   });
 });
+
+describe('negotiation', () => {
+  it.each([
+    ['server-rsa', 'rsa_pss_rsae_sha256'],
+    ['server-p256', 'ecdsa_secp256r1_sha256'],
+    ['server-p384', 'ecdsa_secp384r1_sha384'],
+  ] as const)('signs CertificateVerify with a %s key as %s', async (serverKey, scheme) => {
+    const r = await pair({ serverKey });
+    expect(r.client.status).toBe('connected');
+    expect(r.client.negotiated?.signatureScheme).toBe(scheme);
+  });
+
+  it.each(['x25519', 'secp256r1', 'secp384r1'] as const)('agrees on %s when the client leads with it', async (g) => {
+    const r = await pair({ client: { groups: [g], keyShares: [g] } });
+    expect(r.client.negotiated).toMatchObject({ group: g, helloRetry: false });
+    const ks = r.clientEvents.find((e) => e.kind === 'tls.key-share');
+    const ss = r.serverEvents.find((e) => e.kind === 'tls.key-share');
+    expect(ks && ss && toHex(ks.shared)).toBe(ss && 'shared' in ss ? toHex(ss.shared) : '');
+  });
+
+  it('sends a HelloRetryRequest when the client has no share in a server group', async () => {
+    const r = await pair({ server: { groups: ['secp384r1', 'secp256r1'] } });
+    expect(r.client.negotiated).toMatchObject({ group: 'secp384r1', helloRetry: true });
+    expect(r.server.negotiated?.helloRetry).toBe(true);
+    const sent = r.serverEvents.filter((e) => e.kind === 'tls.message' && e.dir === 'sent').map((e) => e.kind === 'tls.message' && e.name);
+    expect(sent).toEqual(['server_hello', 'server_hello', 'encrypted_extensions', 'certificate', 'certificate_verify', 'finished']);
+    // the HRR's random is SHA-256("HelloRetryRequest")
+    const hrr = r.serverEvents.find((e) => e.kind === 'tls.message' && e.dir === 'sent');
+    expect(hrr && hrr.kind === 'tls.message' && toHex(hrr.raw.subarray(6, 38))).toBe('cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c');
+  });
+
+  it('uses TLS_AES_128_GCM_SHA256 when that is all the client offers', async () => {
+    const r = await pair({ client: { suites: [TLS_AES_128_GCM_SHA256] } });
+    expect(r.server.negotiated).toMatchObject({ cipher: 'TLS_AES_128_GCM_SHA256', bits: 128 });
+  });
+
+  it('fails with handshake_failure when no group is shared', async () => {
+    const r = await pair({ client: { groups: ['x25519'] }, server: { groups: ['secp256r1'] } });
+    expect(r.server.status).toBe('failed');
+    expect(r.last.server?.error).toMatchObject({ name: 'handshake_failure', by: 'server' });
+    expect(r.last.client?.error).toMatchObject({ name: 'handshake_failure', by: 'server' });
+  });
+
+  it('the client refuses a chain its verifier rejects, with that alert', async () => {
+    const r = await pair({ client: { verifyServer: async () => ({ ok: false, alert: 'unknown_ca', reason: 'self signed' }) } });
+    expect(r.client.status).toBe('failed');
+    expect(r.last.server?.error).toMatchObject({ name: 'unknown_ca', by: 'client' });
+  });
+});
+
+describe('client certificates', () => {
+  it('sends an empty Certificate when it has none', async () => {
+    const r = await pair({ server: { requestClientCertificate: true } });
+    expect(r.server.status).toBe('connected');
+    expect(r.server.negotiated?.peerCertificates).toEqual([]);
+  });
+
+  it('authenticates with one when asked', async () => {
+    const { certified } = await import('./pair.ts');
+    const r = await pair({ server: { requestClientCertificate: true }, client: { clientCertificate: await certified('client') } });
+    expect(r.server.status).toBe('connected');
+    expect(r.server.negotiated?.peerCertificates).toHaveLength(1);
+  });
+});
+
+describe('tampering', () => {
+  it('a flipped bit in the server flight ends in bad_record_mac from the client', async () => {
+    const r = await pair({
+      tamper: (i, from, b) => {
+        if (i !== 1 || from !== 'server') return b;
+        const c = Uint8Array.from(b);
+        c[c.length - 20] ^= 0x01;
+        return c;
+      },
+    });
+    expect(r.client.status).toBe('failed');
+    expect(r.last.server?.error).toMatchObject({ name: 'bad_record_mac', by: 'client' });
+  });
+
+  it('plain SMTP after the 220 gets a fatal alert, not an exception', async () => {
+    const { TlsConnection } = await import('../../src/core/tls/index.ts');
+    const { certified, provider } = await import('./pair.ts');
+    const { seededRandom } = await import('../../src/core/trace/index.ts');
+    const s = TlsConnection.server({ certified: await certified('server-rsa') }, { provider, random: seededRandom(3) });
+    const out = await s.receive(utf8('EHLO x\r\n'));
+    expect(out.status).toBe('failed');
+    expect(toHex(out.send)).toBe('1503030002020a');
+    expect(out.error?.reason).toBe('wrong version number (content type 69)');
+  });
+});
