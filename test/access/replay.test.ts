@@ -11,11 +11,12 @@ for (const c of fx.cases) {
 }
 
 /** Rulesets whose every captured case must give real Sendmail's `returns:` line, byte for byte. */
-const EXACT = ['tls_client', 'tls_server', 'tls_rcpt', 'try_tls', 'srv_features', 'clt_features'];
+const EXACT = ['tls_client', 'tls_server', 'tls_rcpt', 'try_tls', 'srv_features', 'clt_features', 'check_relay', 'check_mail', 'check_rcpt'];
 
 describe('ruleset decisions against real sendmail -bt (test/fixtures/access/bt-cases.json)', () => {
   it('has several hundred real cases', () => {
     expect(fx.cases.length).toBeGreaterThan(1500);
+    expect(fx.cases.every((c) => replay(fx, c) !== null)).toBe(true);
   });
   for (const name of EXACT) {
     it(`${name}: ${groups.get(name)?.length ?? 0} cases`, () => {

@@ -9,5 +9,6 @@ export { searchAddr, searchHost, searchList, type Mark, type SearchOptions, type
 export { tokenize, cataddr, btText, wireText } from './tokens.ts';
 export { returnsLine, type Decision, type DecisionKind } from './decision.ts';
 export { DEFAULT_FEATURES, tlsClient, tlsServer, tlsRcpt, tryTls, srvFeatures, cltFeatures, type Env, type Features, type Macros } from './tls-rulesets.ts';
-export { checkRelay, checkMail, checkRcpt } from './checks.ts';
+export { checkRelay, checkMail } from './checks.ts';
+export { checkRcpt } from './check-rcpt.ts';
 export { runRuleset, RULESETS } from './run.ts';

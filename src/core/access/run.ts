@@ -1,7 +1,8 @@
 /** Run a ruleset by name with the argument as typed in `sendmail -bt` (`$|` separating parts). */
 import type { Decision } from './decision.ts';
 import { tlsClient, tlsServer, tlsRcpt, tryTls, srvFeatures, cltFeatures, type Env } from './tls-rulesets.ts';
-import { checkRelay, checkMail, checkRcpt } from './checks.ts';
+import { checkRelay, checkMail } from './checks.ts';
+import { checkRcpt } from './check-rcpt.ts';
 
 function split(arg: string): [string, string] {
   const i = arg.indexOf('$|');

@@ -20,6 +20,11 @@ export interface Features extends SearchOptions {
   /** Class w (local host names) and class R (relay domains). */
   readonly classW: readonly string[];
   readonly classR: readonly string[];
+  /** Class {TrustAuthMech} (TRUST_AUTH_MECH). */
+  readonly trustAuthMech: readonly string[];
+  /** `$j` (the host's canonical name) and `$m` (its domain). */
+  readonly hostname: string;
+  readonly domain: string;
 }
 
 export const DEFAULT_FEATURES: Features = {
@@ -33,6 +38,9 @@ export const DEFAULT_FEATURES: Features = {
   tlsPermErr: false,
   classW: ['localhost'],
   classR: [],
+  trustAuthMech: [],
+  hostname: 'localhost.localdomain',
+  domain: 'localdomain',
 };
 
 export type Macros = Readonly<Record<string, string>>;
@@ -41,6 +49,8 @@ export interface Env {
   readonly map: AccessMap;
   readonly features: Features;
   readonly macros: Macros;
+  /** Does the sender domain resolve (sendmail's `resolve` map)? Default: it does. */
+  readonly resolve?: (domain: string) => 'OK' | 'TEMP' | 'PERM';
 }
 
 export const macro = (m: Macros, n: string): string => m[n] ?? '';
