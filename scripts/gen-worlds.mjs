@@ -18,9 +18,10 @@ for (const name of readdirSync(worldsDir).sort()) {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   // A file's bytes come from `src` (under files/), `content` (a path inside the
   // world's folder, as the fresh-install capture writes it) or `inline`. Binary
-  // databases (`binary: true`) are left out: the world builds its own .db files.
+  // databases (`binary: true`) are left out: the world builds its own .db files;
+  // so are entries the capture records as `absent` (checked, not there).
   const entries = manifest.entries
-    .filter((e) => !e.binary)
+    .filter((e) => !e.binary && e.type !== 'absent')
     .map((e) => {
       const entry = { path: e.path, type: e.type, mode: e.mode, owner: e.owner, group: e.group };
       if (e.type === 'symlink') entry.target = e.target;
