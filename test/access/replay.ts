@@ -26,7 +26,7 @@ const base: Features = { ...DEFAULT_FEATURES, classW: W, classR: ['relay.test'],
 const HOSTS = readFileSync(new URL('../fixtures/access/hosts-extra', import.meta.url), 'utf8') +
   'x localhost vm.example.test mail.example.test client.example.test rogue.example.net untrusted.example.net example.test remote.example other.example example.org\n';
 const KNOWN = new Set(HOSTS.split(/\s+/).filter((w) => w !== '' && !/^[\d.]+$/.test(w)));
-const resolve = (d: string): 'OK' | 'TEMP' => (KNOWN.has(d.toLowerCase()) ? 'OK' : 'TEMP');
+export const resolve = (d: string): 'OK' | 'TEMP' => (KNOWN.has(d.toLowerCase()) ? 'OK' : 'TEMP');
 export const CONFIG_FEATURES: Record<string, Features> = {
   base,
   opts: { ...base, skip: true, lookupdotdomain: true, relaytofulladdress: true, blocklistRecipients: true, relayHostsOnly: true, relayMailFrom: 'plain', tlsPermErr: true },

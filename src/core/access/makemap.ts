@@ -35,7 +35,8 @@ function lower(s: string): string {
  * Compile a map source. `source` is text with one character per byte (latin1)
  * or the bytes themselves; `mapName` is the name as given to makemap.
  */
-export function compileMap(source: string | Uint8Array, mapName: string): CompiledMap {
+export function compileMap(source: string | Uint8Array, mapName: string, opts: { foldCase?: boolean } = {}): CompiledMap {
+  const fold = opts.foldCase ?? true;
   let text: string;
   if (typeof source === 'string') text = source;
   else {
@@ -78,7 +79,7 @@ export function compileMap(source: string | Uint8Array, mapName: string): Compil
     }
     let p = 0;
     while (p < line.length && !isSpace(line.charCodeAt(p))) p++;
-    const key = lower(line.slice(0, p));
+    const key = fold ? lower(line.slice(0, p)) : line.slice(0, p);
     while (p < line.length && isSpace(line.charCodeAt(p))) p++;
     if (p >= line.length) {
       err(`no RHS for LHS ${key}`);

@@ -123,6 +123,8 @@ export function tryTls(env: Env): Decision {
 function featureEntry(env: Env, tag: string, name: string, addr: string, log: Lookup[]): { value: Tokens; tail: Tokens } | null {
   const e = hostAddrEntry(env, tag, name, addr, log);
   if (e.length === 1 && e[0] === '?') return null;
+  // empty address: A cannot take it and its workspace comes back whole
+  if (e.length === 0) return { value: e, tail: ['<', '>', '<', '?', '>', '<', '!', `"${tag}"`, '>', '<', '>'] };
   const viaDefault = log.length > 0 && log[log.length - 1].key === `${tag}:`;
   const tail = viaDefault ? ['<', ...e, '>'] : ['<', ...e, '>', '<', '>'];
   return { value: e, tail };
@@ -131,7 +133,8 @@ function featureEntry(env: Env, tag: string, name: string, addr: string, log: Lo
 function features(ruleset: string, tag: string, env: Env): Decision {
   const log: Lookup[] = [];
   const e = featureEntry(env, tag, macro(env.macros, 'client_name'), macro(env.macros, 'client_addr'), log);
-  if (e === null || e.value.length === 0) return simple(ruleset, 'ok', ['OK'], log, `no ${tag} entry: defaults`);
+  if (e === null) return simple(ruleset, 'ok', ['OK'], log, `no ${tag} entry: defaults`);
+  if (e.value.length === 0) return simple(ruleset, 'ok', e.tail, log, `no {client_addr}: no ${tag} lookup by address nor default`);
   return simple(ruleset, 'features', ['$#', ...e.value], log, `${tag} flags`);
 }
 
