@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { utf8 } from '../../src/core/bytes/index.ts';
 import { seededRandom } from '../../src/core/trace/index.ts';
 import { TlsConnection, type ServerConfig, type ClientConfig } from '../../src/core/tls/index.ts';
-import { acceptAll, certPath, certified, provider, type ServerKeyName } from './pair.ts';
+import { acceptAll, certPath, certified, provider, seededProvider, type ServerKeyName } from './pair.ts';
 import { dial, drive, freePort, listenOnce, run, waitFor, type Proc } from './openssl-interop.ts';
 
 let hasOpenssl = true;
@@ -36,12 +36,12 @@ async function ourClientToSServer(serverKey: ServerKeyName, sArgs: string[], cli
   return { conn, page: d.text(), s };
 }
 
-async function sClientToOurServer(config: Partial<ServerConfig>, serverKey: ServerKeyName, cArgs: string[]) {
+async function sClientToOurServer(config: Partial<ServerConfig>, serverKey: ServerKeyName, cArgs: string[], p = provider) {
   const key = await certified(serverKey);
   let conn: TlsConnection | undefined;
   const lines: string[] = [];
   const srv = await listenOnce((sock) => {
-    conn = TlsConnection.server({ certified: key, ...config }, { provider, random: seededRandom(9) });
+    conn = TlsConnection.server({ certified: key, ...config }, { provider: p, random: seededRandom(9) });
     const c = conn;
     const d = drive(sock, c, async (o) => {
       for (const a of o.appData) {
@@ -108,6 +108,13 @@ describe.skipIf(!hasOpenssl)('openssl s_client -tls1_3 against our server', () =
     expect(out).toContain('echo: hello from s_client');
     expect(lines).toEqual(['hello from s_client\n']);
     expect(err).toBe('depth=1 C = US, O = Example Test, CN = Example Test CA\nverify return:1\ndepth=0 CN = mail.example.test\nverify return:1\nDONE\n');
+  }, 30000);
+
+  it('our TypeScript RSA-PSS (seeded salt) verifies in OpenSSL', async () => {
+    const { conn, out } = await sClientToOurServer({}, 'server-rsa', [], seededProvider);
+    expect(conn.negotiated?.signatureScheme).toBe('rsa_pss_rsae_sha256');
+    expect(out).toContain('Peer signature type: RSA-PSS');
+    expect(out).toContain('echo: hello from s_client');
   }, 30000);
 
   it('HelloRetryRequest when s_client leads with X25519 and we take only P-256', async () => {

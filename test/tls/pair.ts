@@ -11,6 +11,8 @@ import {
 } from '../../src/core/tls/index.ts';
 
 export const provider = new WebCryptoProvider(webcrypto.subtle as SubtleCrypto);
+/** RSA-PSS salts from the seeded Random: the same session gives the same bytes. */
+export const seededProvider = new WebCryptoProvider(webcrypto.subtle as SubtleCrypto, { seededRsaPss: true });
 
 const CERTS = join(import.meta.dirname, '..', 'fixtures', 'tls', 'certs');
 
@@ -57,11 +59,11 @@ export async function pair(opts: {
   const serverEvents: TlsEvent[] = [];
   const client = TlsConnection.client(
     { verifyServer: acceptAll, serverName: 'mail.example.test', ...opts.client },
-    { provider, random: seededRandom(seed), onEvent: (e) => clientEvents.push(e) },
+    { provider: seededProvider, random: seededRandom(seed), onEvent: (e) => clientEvents.push(e) },
   );
   const server = TlsConnection.server(
     { certified: await certified(opts.serverKey ?? 'server-rsa'), ...opts.server },
-    { provider, random: seededRandom(seed + 1000), onEvent: (e) => serverEvents.push(e) },
+    { provider: seededProvider, random: seededRandom(seed + 1000), onEvent: (e) => serverEvents.push(e) },
   );
   const res: PairResult = { client, server, wire: [], clientEvents, serverEvents, clientReceived: [], serverReceived: [], last: {} };
   await server.start();

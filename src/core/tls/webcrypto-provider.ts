@@ -6,6 +6,7 @@ import type { Random } from '../trace/index.ts';
 import { concat, fromHex } from '../bytes/index.ts';
 import type { CryptoProvider, KeyShare, SigningKey } from './crypto-provider.ts';
 import { derToP1363, p1363ToDer } from './ecdsa-der.ts';
+import { parseRsaPkcs8, rsaPssSign } from './rsa-pss.ts';
 import type { GroupName, HashName, KeyKind, SignatureAlgorithm } from './suites.ts';
 
 /** PKCS#8 prefixes that wrap a bare private scalar (no public key field). */
@@ -37,11 +38,21 @@ interface KeyHandle {
   readonly cache: Map<string, CryptoKey>;
 }
 
+export interface WebCryptoProviderOptions {
+  /**
+   * Sign RSA-PSS in TypeScript with the salt from the session's Random, so a
+   * seeded session repeats byte for byte (tests, recorded lessons). Default: WebCrypto.
+   */
+  readonly seededRsaPss?: boolean;
+}
+
 export class WebCryptoProvider implements CryptoProvider {
   readonly #subtle: SubtleCrypto;
+  readonly #seededRsaPss: boolean;
 
-  constructor(subtle: SubtleCrypto) {
+  constructor(subtle: SubtleCrypto, options: WebCryptoProviderOptions = {}) {
     this.#subtle = subtle;
+    this.#seededRsaPss = options.seededRsaPss ?? false;
   }
 
   async hash(hash: HashName, data: Uint8Array): Promise<Uint8Array> {
@@ -123,7 +134,11 @@ export class WebCryptoProvider implements CryptoProvider {
     return k;
   }
 
-  async sign(alg: SignatureAlgorithm, key: SigningKey, data: Uint8Array): Promise<Uint8Array> {
+  async sign(alg: SignatureAlgorithm, key: SigningKey, data: Uint8Array, random: Random): Promise<Uint8Array> {
+    if (alg.kind === 'rsa-pss' && this.#seededRsaPss) {
+      const h = key.handle as KeyHandle;
+      return rsaPssSign(parseRsaPkcs8(h.pkcs8), alg.hash, random.bytes(alg.saltLength), data, (hn, d) => this.hash(hn, d));
+    }
     const k = await this.#signKey(key.handle as KeyHandle, alg);
     const sig = new Uint8Array(await this.#subtle.sign(signAlg(alg), k, buf(data)));
     return alg.kind === 'ecdsa' ? p1363ToDer(sig) : sig;
