@@ -6,7 +6,7 @@
 
 export const ProtocolVersion = { TLS10: 0x0301, TLS12: 0x0303, TLS13: 0x0304 } as const;
 
-export type HashName = 'SHA-256' | 'SHA-384';
+export type HashName = 'SHA-256' | 'SHA-384' | 'SHA-512';
 
 export interface CipherSuite13 {
   readonly id: number;
@@ -86,7 +86,7 @@ export const GROUP_PREFERENCE: readonly GroupName[] = ['x25519', 'secp256r1', 's
 
 export type SignatureAlgorithm =
   | { kind: 'rsa-pss'; hash: HashName; saltLength: number }
-  | { kind: 'rsa-pkcs1'; hash: HashName | 'SHA-1' | 'SHA-512' }
+  | { kind: 'rsa-pkcs1'; hash: HashName | 'SHA-1' }
   | { kind: 'ecdsa'; hash: HashName; curve: 'P-256' | 'P-384' };
 
 export interface SignatureScheme {
