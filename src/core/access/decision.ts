@@ -26,16 +26,33 @@ export function returnsLine(d: Decision): string {
 /** `$# error $@ d.s.n $: text` with text given as tokens. */
 export function errorDecision(ruleset: string, dsn: string, text: Tokens, lookups: Lookup[], rule: string): Decision {
   const ret = ['$#', 'error', ...(dsn ? ['$@', ...tokenize(dsn)] : []), '$:', ...text];
-  const msg = wireText(text);
-  const m = /^(\d{3})\s*(.*)$/.exec(msg);
-  let reply: string;
-  if (dsn === 'quarantine') reply = msg;
-  else if (m) {
-    const d = dsn || `${m[1][0]}.0.0`;
-    reply = `${m[1]} ${d} ${m[2]}`.trimEnd();
-  } else reply = `553 5.0.0 ${msg}`.trimEnd();
-  const kind: DecisionKind = dsn === 'quarantine' ? 'quarantine' : 'error';
-  return { ruleset, kind, returns: ret, dsn: dsn === 'quarantine' ? '' : dsn, reply, lookups, rule };
+  if (dsn === 'quarantine') return { ruleset, kind: 'quarantine', returns: ret, dsn: '', reply: wireText(text), lookups, rule };
+  return { ruleset, kind: 'error', returns: ret, dsn, reply: formatReply(dsn, wireText(text), null), lookups, rule };
+}
+
+/** Codes after which sendmail puts `<address>... ` (err.c, fmtmsg). */
+const WITH_ADDRESS = ['050', '250', '252', '450', '550', '553'];
+
+/**
+ * The reply line sendmail sends for `$#error $@ dsn $: text` (test/fixtures/access/bs-cases.json):
+ * a text that starts with a reply code keeps it, with the rule's DSN or `x.0.0`; any other
+ * text is sent as `553 5.3.0 text` whatever the DSN. `<address>... ` follows the DSN for
+ * 050, 250, 252, 450, 550 and 553 when the command had an address.
+ */
+export function formatReply(dsn: string, text: string, address: string | null): string {
+  const m = /^([245]\d\d)(?:[ \t]+|$)(.*)$/s.exec(text);
+  const code = m ? m[1] : '553';
+  const d = m ? dsn || `${code[0]}.0.0` : '5.3.0';
+  const rest = m ? m[2] : text;
+  const who = address !== null && address !== '' && WITH_ADDRESS.includes(code) ? `${address}... ` : '';
+  return `${code} ${d} ${who}${rest}`.trimEnd();
+}
+
+/** The SMTP reply for an error decision at a command whose address is `address` (null: none); null when not an error. */
+export function smtpReply(d: Decision, address: string | null): string | null {
+  if (d.kind !== 'error') return null;
+  const i = d.returns.indexOf('$:');
+  return formatReply(d.dsn, wireText(d.returns.slice(i + 1)), address);
 }
 
 export function simple(ruleset: string, kind: DecisionKind, returns: Tokens, lookups: Lookup[], rule: string): Decision {

@@ -7,7 +7,7 @@ export { compileMap, type CompiledMap } from './makemap.ts';
 export { AccessMap, type Lookup } from './map.ts';
 export { searchAddr, searchHost, searchList, type Mark, type SearchOptions, type Source } from './search.ts';
 export { tokenize, cataddr, btText, wireText } from './tokens.ts';
-export { returnsLine, type Decision, type DecisionKind } from './decision.ts';
+export { returnsLine, smtpReply, formatReply, type Decision, type DecisionKind } from './decision.ts';
 export { DEFAULT_FEATURES, tlsClient, tlsServer, tlsRcpt, tryTls, srvFeatures, cltFeatures, type Env, type Features, type Macros } from './tls-rulesets.ts';
 export { checkRelay, checkMail } from './checks.ts';
 export { checkRcpt } from './check-rcpt.ts';
