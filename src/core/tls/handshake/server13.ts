@@ -232,7 +232,7 @@ class ExpectFinished implements State {
     await checkFinished(cx, p.suite, p.clientHs.secret, 'client', verifyData);
     await received(cx, msg);
     const res = await p.master.resumption(await cx.transcript.hash());
-    cx.emit({ kind: 'tls.secret', side: 'server', name: 'resumption_master_secret', value: res });
+    cx.emit({ kind: 'tls.secret', side: 'server', name: 'resumptionMasterSecret', value: res });
     cx.setReadKeys(p.clientApp, 'application');
     cx.complete({
       version: 'TLSv1.3', cipher: p.suite.openssl, cipherId: p.suite.id, bits: p.suite.bits, group: p.groupName,
