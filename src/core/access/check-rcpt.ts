@@ -79,6 +79,8 @@ function relayOk(env: Env, log: Lookup[]): Step {
   let name = macro(env.macros, 'client_name');
   if (name.endsWith('.')) name = name.replace(/\.+$/, '');
   if (name === '') return null;
+  // `$[ name $]`: the resolver qualifies a one-label name with the local domain (localhost -> localhost.$m)
+  if (!name.includes('.') && !name.startsWith('[') && o.domain !== '') name = `${name}.${o.domain}`;
   if (inClass(o.classW, name)) return 'RELAY';
   if (o.relayHostsOnly ? inClass(o.classR, name) : endsInClass(o.classR, name)) return 'RELAY';
   let v: string | null;

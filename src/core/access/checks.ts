@@ -46,6 +46,8 @@ export function otherValue(ruleset: string, v: Tokens, log: Lookup[]): Decision 
 export function checkRelay(env: Env, name: string, addr: string): Decision {
   const log: Lookup[] = [];
   const o = env.features;
+  // `R$+ $| $+` needs an address: without one no rule applies and the input comes back
+  if (addr === '') return simple('check_relay', 'ok', [...tokenize(name), '$|'], log, 'no {client_addr}: nothing is looked up');
   let v: string | null = null;
   if (name !== '') v = searchHost(env.map, name, 'Connect', '+', o, log);
   if (v === null && addr !== '') v = searchAddr(env.map, addr, 'Connect', '+', o, log);
