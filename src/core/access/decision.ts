@@ -58,3 +58,20 @@ export function smtpReply(d: Decision, address: string | null): string | null {
 export function simple(ruleset: string, kind: DecisionKind, returns: Tokens, lookups: Lookup[], rule: string): Decision {
   return { ruleset, kind, returns, dsn: '', reply: '', lookups, rule };
 }
+
+/** The lookup that found an entry last (the one the decision rests on), if any. */
+export function matchedLookup(d: Decision): Lookup | null {
+  for (let i = d.lookups.length - 1; i >= 0; i--) if (d.lookups[i].value !== null) return d.lookups[i];
+  return null;
+}
+
+/** The decision in words, a line each: the keys tried in order, the rule, what the ruleset returns and the reply. */
+export function explain(d: Decision): string[] {
+  const m = matchedLookup(d);
+  const lines = d.lookups.map((l) => (l.value === null ? `${l.key}: not in the map` : `${l.key}: ${l.value}${l === m ? '   <- this entry decides' : ''}`));
+  if (d.lookups.length === 0) lines.push('(no key looked up)');
+  lines.push(`rule: ${d.rule}`);
+  lines.push(`${d.ruleset} returns: ${d.returns.join(' ')}`);
+  if (d.kind === 'error') lines.push(`reply: ${d.reply}`);
+  return lines;
+}
