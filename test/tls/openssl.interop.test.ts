@@ -117,6 +117,21 @@ describe.skipIf(!hasOpenssl)('openssl s_client -tls1_3 against our server', () =
     expect(out).toContain('echo: hello from s_client');
   }, 30000);
 
+  it('s_client reads and writes as many handshake bytes as with a real s_server', async () => {
+    const port = await freePort();
+    const real = run(['s_server', '-accept', `127.0.0.1:${port}`, '-tls1_3', '-cert', certPath('server-rsa.crt'), '-key', certPath('server-rsa.key'), '-naccept', '1', '-quiet']);
+    procs.push(real);
+    await new Promise((r) => setTimeout(r, 300));
+    const counts = (out: string) => out.match(/SSL handshake has read \d+ bytes and written \d+ bytes/)?.[0];
+    // the same s_client arguments as sClientToOurServer's
+    const viaReal = run(['s_client', '-connect', `127.0.0.1:${port}`, '-tls1_3', '-CAfile', certPath('ca.crt'), '-verify_hostname', 'mail.example.test', '-servername', 'mail.example.test'], '');
+    viaReal.child.stdin!.end();
+    await viaReal.exited;
+    const ours = await sClientToOurServer({ sessionTickets: { count: 2, lifetime: 7200, ticketLength: 208 } }, 'server-rsa', []);
+    expect(counts(viaReal.stdout())).toMatch(/^SSL handshake has read 1413 bytes and written \d+ bytes$/);
+    expect(counts(ours.out)).toBe(counts(viaReal.stdout()));
+  }, 30000);
+
   it('HelloRetryRequest when s_client leads with X25519 and we take only P-256', async () => {
     const { conn, out } = await sClientToOurServer({ groups: ['secp256r1'] }, 'server-p256', ['-groups', 'X25519:P-256']);
     expect(conn.negotiated).toMatchObject({ group: 'secp256r1', helloRetry: true, signatureScheme: 'ecdsa_secp256r1_sha256' });

@@ -65,8 +65,11 @@ export class TlsConnection {
   readonly transcript: Transcript;
   #context: Context;
 
-  private constructor(side: Side, deps: ConnectionDeps, initial: (cx: Context) => Promise<State>) {
+  #coalesce: boolean;
+
+  private constructor(side: Side, deps: ConnectionDeps, initial: (cx: Context) => Promise<State>, coalesce: boolean) {
     this.side = side;
+    this.#coalesce = coalesce;
     this.#deps = deps;
     this.transcript = new Transcript(deps.provider);
     this.#context = this.#makeContext();
@@ -74,11 +77,11 @@ export class TlsConnection {
   }
 
   static client(config: ClientConfig, deps: ConnectionDeps): TlsConnection {
-    return new TlsConnection('client', deps, (cx) => startClient(cx, config));
+    return new TlsConnection('client', deps, (cx) => startClient(cx, config), config.coalesceHandshake ?? false);
   }
 
   static server(config: ServerConfig, deps: ConnectionDeps): TlsConnection {
-    return new TlsConnection('server', deps, async () => new ExpectClientHello(config));
+    return new TlsConnection('server', deps, async () => new ExpectClientHello(config), config.coalesceHandshake ?? false);
   }
 
   get status(): ConnectionStatus {
@@ -261,9 +264,10 @@ export class TlsConnection {
 
   async #flushPending(): Promise<void> {
     if (!this.#pending.length) return;
-    const flight = concat(this.#pending);
+    // OpenSSL writes one record per handshake message; RFC 8448's trace packs a flight into one.
+    const units = this.#coalesce ? [concat(this.#pending)] : this.#pending;
     this.#pending = [];
-    for (const part of fragment(flight)) await this.#writeRecord(ContentType.handshake, part);
+    for (const unit of units) for (const part of fragment(unit)) await this.#writeRecord(ContentType.handshake, part);
   }
 
   #emit(e: TlsEvent): void {

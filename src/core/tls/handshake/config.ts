@@ -15,8 +15,28 @@ export interface CertifiedKey {
   readonly key: SigningKey;
 }
 
-export interface ServerConfig {
+/** How handshake messages go into records. */
+interface RecordShape {
+  /**
+   * Pack a flight's handshake messages into one record (RFC 8448's traces).
+   * Default false: one record per message, as OpenSSL 3.0 writes them.
+   */
+  readonly coalesceHandshake?: boolean;
+}
+
+/** NewSessionTickets sent after the client's Finished (OpenSSL 3.0 sends 2, lifetime 7200, 208-byte tickets). */
+export interface TicketPolicy {
+  readonly count: number;
+  readonly lifetime: number;
+  readonly ticketLength: number;
+}
+
+export interface ServerConfig extends RecordShape {
   readonly certified: CertifiedKey;
+  /** Echo an empty server_name in EncryptedExtensions (OpenSSL does only with a servername callback). */
+  readonly acknowledgeServerName?: boolean;
+  /** Tickets to send once the handshake is done (default none; this engine never resumes). */
+  readonly sessionTickets?: TicketPolicy;
   /** Server preference order (default: OpenSSL's, AES-256 first). */
   readonly suites?: readonly CipherSuite13[];
   /** Groups the server accepts, in its preference order for a HelloRetryRequest. */
@@ -29,7 +49,7 @@ export interface ServerConfig {
   readonly verifyClient?: CertificateVerifier;
 }
 
-export interface ClientConfig {
+export interface ClientConfig extends RecordShape {
   readonly serverName?: string;
   /** Offered suites in order (default: OpenSSL's order without ChaCha20). */
   readonly suites?: readonly CipherSuite13[];

@@ -8,7 +8,7 @@ import { AlertDescription, TlsAlert, alertError } from '../alerts.ts';
 import { HandshakeType, type HandshakeMessage } from '../codec/handshake.ts';
 import { ExtensionType, type Extension, ext, findExtension } from '../codec/extensions.ts';
 import { type ClientHello, HRR_RANDOM, readClientHello, writeServerHello } from '../codec/hello.ts';
-import { readCertificate, readCertificateVerify, readFinished, writeCertificate, writeCertificateRequest, writeCertificateVerify, writeEncryptedExtensions } from '../codec/messages13.ts';
+import { readCertificate, readCertificateVerify, readFinished, writeCertificate, writeNewSessionTicket, writeCertificateRequest, writeCertificateVerify, writeEncryptedExtensions } from '../codec/messages13.ts';
 import { certificatePublicKey } from '../codec/spki.ts';
 import { EarlySecret, type HandshakeSecret, type MasterSecret, type TrafficKeys } from '../key-schedule.ts';
 import {
@@ -16,7 +16,7 @@ import {
   type SignatureScheme, groupByName, schemesForKey,
 } from '../suites.ts';
 import { certificateVerifyContent, checkFinished, computeFinished, decodeBody, expectType, received } from './common13.ts';
-import type { ServerConfig } from './config.ts';
+import type { ServerConfig, TicketPolicy } from './config.ts';
 import type { Context, State } from './context.ts';
 import { Traffic } from './traffic13.ts';
 
@@ -127,7 +127,7 @@ export class ExpectClientHello implements State {
 
     // §4.3.1 EncryptedExtensions; §4.3.2 CertificateRequest; §4.4.2 Certificate; §4.4.3 CertificateVerify; §4.4.4 Finished.
     const serverName = decodeServerName(exts);
-    const eeExts: Extension[] = serverName !== undefined ? [{ type: ExtensionType.server_name, data: new Uint8Array(0) }] : [];
+    const eeExts: Extension[] = serverName !== undefined && this.config.acknowledgeServerName ? [{ type: ExtensionType.server_name, data: new Uint8Array(0) }] : [];
     await cx.sendHandshake(HandshakeType.encrypted_extensions, writeEncryptedExtensions(eeExts));
     const requestCert = this.config.requestClientCertificate ?? false;
     if (requestCert) {
@@ -155,7 +155,7 @@ export class ExpectClientHello implements State {
 
     const pending: Pending = {
       suite, master, clientHs: hsKeys.client, clientApp: app.client, serverApp: app.server, scheme: sigScheme, groupName: group.name,
-      helloRetry: this.retry !== undefined, serverName,
+      helloRetry: this.retry !== undefined, serverName, tickets: this.config.sessionTickets,
     };
     return requestCert ? new ExpectCertificate(this.config, pending) : new ExpectFinished(pending, []);
   }
@@ -171,6 +171,7 @@ interface Pending {
   readonly groupName: GroupName;
   readonly helloRetry: boolean;
   readonly serverName?: string;
+  readonly tickets?: TicketPolicy;
 }
 
 /** §4.4.2: the client's Certificate (possibly empty) after a CertificateRequest. */
@@ -234,6 +235,16 @@ class ExpectFinished implements State {
     const res = await p.master.resumption(await cx.transcript.hash());
     cx.emit({ kind: 'tls.secret', side: 'server', name: 'resumptionMasterSecret', value: res });
     cx.setReadKeys(p.clientApp, 'application');
+    // §4.6.1: tickets (opaque to us: we never resume), one record each, as OpenSSL sends them.
+    for (let i = 0; i < (p.tickets?.count ?? 0); i++) {
+      const t = p.tickets!;
+      const nonce = new Uint8Array(8);
+      nonce[7] = i;
+      await cx.sendHandshake(HandshakeType.new_session_ticket, writeNewSessionTicket({
+        lifetime: t.lifetime, ageAdd: new DataView(cx.random.bytes(4).buffer).getUint32(0), nonce, ticket: cx.random.bytes(t.ticketLength), extensions: [],
+      }));
+    }
+    await cx.flush();
     cx.complete({
       version: 'TLSv1.3', cipher: p.suite.openssl, cipherId: p.suite.id, bits: p.suite.bits, group: p.groupName,
       signatureScheme: p.scheme.name, peerCertificates: this.peerChain, serverName: p.serverName, helloRetry: p.helloRetry,
