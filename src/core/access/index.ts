@@ -13,4 +13,5 @@ export { checkRelay, checkMail } from './checks.ts';
 export { checkRcpt } from './check-rcpt.ts';
 export { runRuleset, RULESETS } from './run.ts';
 export { featuresFromMc } from './features.ts';
+export { describeTlsValue, type TlsValueMeaning } from './tls-value.ts';
 export { parseAddress } from './address.ts';
