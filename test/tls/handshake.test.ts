@@ -127,3 +127,11 @@ describe('determinism', () => {
     expect(toHex(wireBytes(await pair(opts)))).toBe(toHex(wireBytes(await pair(opts))));
   });
 });
+
+describe('byte counts', () => {
+  it('each side counts what the other sent', async () => {
+    const r = await pair({});
+    expect(r.client.byteCounts).toEqual({ read: wireBytes(r, 'server').length, written: wireBytes(r, 'client').length });
+    expect(r.server.byteCounts).toEqual({ read: wireBytes(r, 'client').length, written: wireBytes(r, 'server').length });
+  });
+});

@@ -119,9 +119,9 @@ describe.skipIf(!hasOpenssl)('openssl s_client -tls1_3 against our server', () =
 
   it('s_client reads and writes as many handshake bytes as with a real s_server', async () => {
     const port = await freePort();
-    const real = run(['s_server', '-accept', `127.0.0.1:${port}`, '-tls1_3', '-cert', certPath('server-rsa.crt'), '-key', certPath('server-rsa.key'), '-naccept', '1', '-quiet']);
+    const real = run(['s_server', '-accept', `127.0.0.1:${port}`, '-tls1_3', '-cert', certPath('server-rsa.crt'), '-key', certPath('server-rsa.key'), '-naccept', '1']);
     procs.push(real);
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor(() => real.stdout().includes('ACCEPT'));
     const counts = (out: string) => out.match(/SSL handshake has read \d+ bytes and written \d+ bytes/)?.[0];
     // the same s_client arguments as sClientToOurServer's
     const viaReal = run(['s_client', '-connect', `127.0.0.1:${port}`, '-tls1_3', '-CAfile', certPath('ca.crt'), '-verify_hostname', 'mail.example.test', '-servername', 'mail.example.test'], '');

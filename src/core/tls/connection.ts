@@ -66,6 +66,8 @@ export class TlsConnection {
   #context: Context;
 
   #coalesce: boolean;
+  #bytesIn = 0;
+  #bytesOut = 0;
 
   private constructor(side: Side, deps: ConnectionDeps, initial: (cx: Context) => Promise<State>, coalesce: boolean) {
     this.side = side;
@@ -93,6 +95,11 @@ export class TlsConnection {
     return this.#negotiated;
   }
 
+  /** Wire bytes received and sent so far (s_client's "SSL handshake has read N bytes and written M bytes"). */
+  get byteCounts(): { read: number; written: number } {
+    return { read: this.#bytesIn, written: this.#bytesOut };
+  }
+
   get state(): string {
     return this.#state?.name ?? 'Start';
   }
@@ -113,6 +120,7 @@ export class TlsConnection {
         this.#state = await this.#guard(() => this.#initial());
         if (!this.#state) return;
       }
+      this.#bytesIn += bytes.length;
       this.#deframer.push(bytes);
       while (this.#status === 'handshaking' || this.#status === 'connected') {
         const r = this.#deframer.next();
@@ -151,6 +159,7 @@ export class TlsConnection {
       this.#events = [];
       this.#error = undefined;
       await f();
+      for (const o of this.#out) this.#bytesOut += o.length;
       return { send: concat(this.#out), appData: this.#app, events: this.#events, status: this.#status, error: this.#error } satisfies TlsOutput;
     });
     this.#chain = run.catch(() => undefined);
