@@ -135,3 +135,12 @@ describe('byte counts', () => {
     expect(r.server.byteCounts).toEqual({ read: wireBytes(r, 'client').length, written: wireBytes(r, 'server').length });
   });
 });
+
+describe('chunking', () => {
+  it.each([1, 3, 17, 1000])('the same handshake bytes when flights arrive in %i-byte pieces', async (chunk) => {
+    const whole = await pair({ seed: 8 });
+    const pieces = await pair({ seed: 8, chunk });
+    expect(pieces.client.status).toBe('connected');
+    expect(toHex(wireBytes(pieces))).toBe(toHex(wireBytes(whole)));
+  });
+});

@@ -53,6 +53,8 @@ export async function pair(opts: {
   seed?: number;
   /** Tamper with bytes in flight (index of the chunk, its bytes) -> bytes delivered. */
   tamper?: (i: number, from: 'client' | 'server', b: Uint8Array) => Uint8Array;
+  /** Deliver each flight in pieces of this many bytes. */
+  chunk?: number;
 }): Promise<PairResult> {
   const seed = opts.seed ?? 1;
   const clientEvents: TlsEvent[] = [];
@@ -73,8 +75,14 @@ export async function pair(opts: {
     const bytes = opts.tamper ? opts.tamper(res.wire.length, from, out.send) : out.send;
     res.wire.push({ from, bytes });
     const to = from === 'client' ? server : client;
-    out = await to.receive(bytes);
-    (from === 'client' ? res.serverReceived : res.clientReceived).push(...out.appData);
+    const step = opts.chunk ?? bytes.length;
+    const sends: Uint8Array[] = [];
+    for (let o = 0; o < bytes.length; o += step) {
+      out = await to.receive(bytes.subarray(o, o + step));
+      sends.push(out.send);
+      (from === 'client' ? res.serverReceived : res.clientReceived).push(...out.appData);
+    }
+    out = { ...out, send: concat(sends) };
     res.last[from === 'client' ? 'server' : 'client'] = out;
     from = from === 'client' ? 'server' : 'client';
   }
