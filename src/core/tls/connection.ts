@@ -18,6 +18,7 @@ import { ExpectClientHello } from './handshake/server13.ts';
 import type { TrafficKeys } from './key-schedule.ts';
 import { ContentType, RecordDeframer, type TlsRecord, fragment, frameRecord } from './record/deframer.ts';
 import { RecordProtection13 } from './record/protection13.ts';
+import type { RecordProtector } from './record/protector.ts';
 
 export type ConnectionStatus = 'handshaking' | 'connected' | 'closed' | 'failed';
 
@@ -50,8 +51,8 @@ export class TlsConnection {
   #negotiated: Negotiated | null = null;
   #deframer = new RecordDeframer();
   #joiner = new HandshakeJoiner();
-  #read: RecordProtection13 | null = null;
-  #write: RecordProtection13 | null = null;
+  #read: RecordProtector | null = null;
+  #write: RecordProtector | null = null;
   #writeEpoch: Epoch = 'plaintext';
   #readEpoch: Epoch = 'plaintext';
   #pending: Uint8Array[] = [];
@@ -182,12 +183,18 @@ export class TlsConnection {
     let type = rec.type;
     let content = rec.fragment;
     if (type === ContentType.change_cipher_spec) {
-      // §5: a change_cipher_spec of one 0x01 byte during the handshake is dropped; otherwise unexpected_message.
+      // RFC 8446 §5: a change_cipher_spec of one 0x01 byte during the handshake is dropped; otherwise unexpected_message.
+      // RFC 5246 §7.1: in TLS 1.2 it switches the read keys, which the state does.
       if (this.#status !== 'handshaking' || content.length !== 1 || content[0] !== 1) throw new TlsAlert(AlertDescription.unexpected_message, 'unexpected change_cipher_spec');
+      if (this.#joiner.pending) throw new TlsAlert(AlertDescription.unexpected_message, 'change_cipher_spec inside a handshake message');
       this.#emit({ kind: 'tls.record', side: this.side, dir: 'received', contentType: type, bytes: frameRecord(rec.type, rec.version, rec.fragment) });
+      if (this.#state?.handleChangeCipherSpec) {
+        this.#state = await this.#state.handleChangeCipherSpec(this.#context);
+        this.#emit({ kind: 'tls.state', side: this.side, state: this.#state.name });
+      }
       return;
     }
-    if (this.#read && type === ContentType.application_data) {
+    if (this.#read && (this.#read.version === 'tls12' || type === ContentType.application_data)) {
       const opened = await this.#read.open(rec);
       if (!opened.ok) throw new TlsAlert(opened.alert, opened.reason);
       type = opened.value.contentType;
@@ -323,6 +330,17 @@ export class TlsConnection {
         this.#read = new RecordProtection13(this.#deps.provider, keys);
         this.#readEpoch = epoch;
         this.#emit({ kind: 'tls.traffic-keys', side: this.side, use: 'read', epoch, secret: keys.secret, key: keys.key, iv: keys.iv });
+      },
+      setProtection: (use, p, keys) => {
+        const epoch = this.#status === 'handshaking' ? 'handshake' : 'application';
+        if (use === 'read') {
+          this.#read = p;
+          this.#readEpoch = epoch;
+        } else {
+          this.#write = p;
+          this.#writeEpoch = epoch;
+        }
+        this.#emit({ kind: 'tls.traffic-keys', side: this.side, use, epoch, secret: keys.secret, key: keys.key, iv: keys.iv });
       },
       complete: (n) => {
         this.#negotiated = n;

@@ -10,7 +10,7 @@ export type Epoch = 'plaintext' | 'handshake' | 'application';
 
 /** What the handshake agreed on (what Sendmail logs as version=, cipher=, bits=). */
 export interface Negotiated {
-  readonly version: 'TLSv1.3';
+  readonly version: 'TLSv1.3' | 'TLSv1.2';
   readonly cipher: string;
   readonly cipherId: number;
   /** Symmetric key strength: Sendmail's bits=N/N. */
@@ -21,6 +21,8 @@ export interface Negotiated {
   readonly peerCertificates: readonly Uint8Array[];
   readonly serverName?: string;
   readonly helloRetry: boolean;
+  /** TLS 1.2 only: RFC 7627 extended master secret in use. */
+  readonly extendedMasterSecret?: boolean;
 }
 
 export type TlsEvent =

@@ -8,6 +8,7 @@ import type { Negotiated, Side, TlsEvent } from '../events.ts';
 import type { TrafficKeys } from '../key-schedule.ts';
 import type { HandshakeMessage } from '../codec/handshake.ts';
 import type { HashName } from '../suites.ts';
+import type { RecordProtector } from '../record/protector.ts';
 
 export interface Context {
   readonly side: Side;
@@ -23,6 +24,8 @@ export interface Context {
   sendChangeCipherSpec(): Promise<void>;
   setWriteKeys(keys: TrafficKeys, epoch: 'handshake' | 'application'): Promise<void>;
   setReadKeys(keys: TrafficKeys, epoch: 'handshake' | 'application'): void;
+  /** TLS 1.2: install a protector (after change_cipher_spec); `keys` is what the trace shows. */
+  setProtection(use: 'read' | 'write', p: RecordProtector, keys: TrafficKeys): void;
   complete(n: Negotiated): void;
 }
 
@@ -30,6 +33,8 @@ export interface Context {
 export interface State {
   readonly name: string;
   handle(cx: Context, msg: HandshakeMessage): Promise<State>;
+  /** TLS 1.2 states take change_cipher_spec themselves; TLS 1.3 states leave it to the connection (§5: dropped). */
+  handleChangeCipherSpec?(cx: Context): Promise<State>;
 }
 
 /** The handshake transcript (RFC 8446 §4.4.1), kept whole: WebCrypto hashes in one call. */

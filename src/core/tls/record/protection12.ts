@@ -7,15 +7,8 @@
 import { AlertDescription } from '../alerts.ts';
 import type { CryptoProvider } from '../crypto-provider.ts';
 import { frameRecord, type TlsRecord } from './deframer.ts';
+import type { OpenResult, ProtectedRecord } from './protection13.ts';
 
-export interface Protected12 {
-  readonly seq: bigint;
-  readonly nonce: Uint8Array;
-  readonly aad: Uint8Array;
-  readonly contentType: number;
-  readonly plaintext: Uint8Array;
-  readonly record: Uint8Array;
-}
 
 function u64(v: bigint): Uint8Array {
   const out = new Uint8Array(8);
@@ -35,6 +28,7 @@ function aadFor(seq: bigint, type: number, version: number, length: number): Uin
 }
 
 export class RecordProtection12Gcm {
+  readonly version = 'tls12' as const;
   #seq: bigint;
 
   constructor(
@@ -49,16 +43,19 @@ export class RecordProtection12Gcm {
     this.#seq = seq;
   }
 
-  async seal(type: number, plaintext: Uint8Array, version = 0x0303): Promise<Protected12> {
+  async seal(type: number, plaintext: Uint8Array, version = 0x0303): Promise<ProtectedRecord> {
     const seq = this.#seq++;
     const explicit = u64((this.explicitBase + seq) & 0xffffffffffffffffn);
     const nonce = new Uint8Array([...this.salt, ...explicit]);
     const aad = aadFor(seq, type, version, plaintext.length);
     const sealed = await this.p.aeadSeal(this.key, nonce, aad, plaintext);
-    return { seq, nonce, aad, contentType: type, plaintext, record: frameRecord(type, version, new Uint8Array([...explicit, ...sealed])) };
+    return {
+      seq, nonce, aad, contentType: type, plaintext, ciphertext: sealed.slice(0, -16), tag: sealed.slice(-16),
+      record: frameRecord(type, version, new Uint8Array([...explicit, ...sealed])),
+    };
   }
 
-  async open(rec: TlsRecord): Promise<{ ok: true; value: Protected12 } | { ok: false; alert: number; reason: string }> {
+  async open(rec: TlsRecord): Promise<OpenResult> {
     if (rec.fragment.length < 8 + 16) return { ok: false, alert: AlertDescription.bad_record_mac, reason: 'record too short' };
     const seq = this.#seq;
     const nonce = new Uint8Array([...this.salt, ...rec.fragment.subarray(0, 8)]);
@@ -67,6 +64,12 @@ export class RecordProtection12Gcm {
     const plaintext = await this.p.aeadOpen(this.key, nonce, aad, ciphertext);
     if (!plaintext) return { ok: false, alert: AlertDescription.bad_record_mac, reason: 'record authentication failed' };
     this.#seq++;
-    return { ok: true, value: { seq, nonce, aad, contentType: rec.type, plaintext, record: frameRecord(rec.type, rec.version, rec.fragment) } };
+    return {
+      ok: true,
+      value: {
+        seq, nonce, aad, contentType: rec.type, plaintext, ciphertext: ciphertext.slice(0, -16), tag: ciphertext.slice(-16),
+        record: frameRecord(rec.type, rec.version, rec.fragment),
+      },
+    };
   }
 }

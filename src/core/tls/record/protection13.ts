@@ -37,6 +37,7 @@ export function nonceFor(iv: Uint8Array, seq: bigint): Uint8Array {
 
 /** One direction's protection state: keys and the 64-bit sequence number. */
 export class RecordProtection13 {
+  readonly version = 'tls13' as const;
   #seq: bigint;
 
   constructor(
