@@ -5,7 +5,7 @@ import { cataddr, eqi, tokenize, type Tokens } from './tokens.ts';
 import { errorDecision, simple, type Decision } from './decision.ts';
 import { macro, tlsClient, type Env } from './tls-rulesets.ts';
 import { parseAddress } from './address.ts';
-import { checkMail, checkRelay, endsInClass, inClass, isAccept, one, otherValue, valueRules } from './checks.ts';
+import { checkMail, checkRelay, deferred, endsInClass, inClass, isAccept, one, otherValue, valueRules } from './checks.ts';
 
 const R = 'check_rcpt';
 const Q = (s: string): string => `"${s}"`;
@@ -95,6 +95,7 @@ function basicCheckRcpt(env: Env, rcpt: string, log: Lookup[]): Decision {
   const raw = tokenize(rcpt);
   if (raw.length === 0 || (raw.length === 2 && raw[0] === '<' && raw[1] === '>'))
     return simple(R, 'error', ['$#', 'error', '$@', 'nouser', '$:', Q('553 User address required')], log, 'empty recipient');
+  if (deferred(env)) return simple(R, 'ok', ['deferred'], log, 'delivery mode d (deferred): nothing is checked');
   const a = parseAddress(rcpt);
   const r1 = rcptOk(env, a.local, a.domain, log);
   if (r1 === 'RELAY') return simple(R, 'relay', ['RELAY'], log, 'the recipient may be relayed to (local, class R, To: RELAY)');

@@ -45,6 +45,7 @@ export function otherValue(ruleset: string, v: Tokens, log: Lookup[]): Decision 
 /** check_relay with `{client_name} $| {client_addr}` (its arguments, not the macros). */
 export function checkRelay(env: Env, name: string, addr: string): Decision {
   const log: Lookup[] = [];
+  if (deferred(env)) return simple('check_relay', 'ok', ['deferred'], log, 'delivery mode d (deferred): nothing is checked');
   const o = env.features;
   // `R$+ $| $+` needs an address: without one no rule applies and the input comes back
   if (addr === '') return simple('check_relay', 'ok', [...tokenize(name), '$|'], log, 'no {client_addr}: nothing is looked up');
@@ -57,11 +58,15 @@ export function checkRelay(env: Env, name: string, addr: string): Decision {
   return valueRules('check_relay', t, log, '5.7.1', '550 Access denied') ?? otherValue('check_relay', t, log);
 }
 
+/** `R< d > $*  $@ deferred`: {deliveryMode} d skips the checks. */
+export const deferred = (env: Env): boolean => eqi(macro(env.macros, 'deliveryMode'), 'd');
+
 const LOCALHOSTS = ['localhost', '[127.0.0.1]', '[IPv6:0:0:0:0:0:0:0:1]', '[IPv6:::1]', 'localhost.UUCP'];
 
 /** check_mail with the sender address. */
 export function checkMail(env: Env, sender: string): Decision {
   const R = 'check_mail';
+  if (deferred(env)) return simple(R, 'ok', ['deferred'], [], 'delivery mode d (deferred): nothing is checked');
   const tls = tlsClient(env, macro(env.macros, 'verify'));
   const log: Lookup[] = [...tls.lookups];
   if (tls.kind === 'error') return { ...tls, ruleset: R, lookups: log, rule: `tls_client ({verify} $| MAIL): ${tls.rule}` };
