@@ -5,6 +5,7 @@ import type { WorldServices } from '../services.ts';
 import { sendmail, newaliasesRun, mailqRun } from './sendmail.ts';
 import { telnet } from './telnet.ts';
 import { initScripts } from './init-script.ts';
+import { makemap } from './makemap.ts';
 
 export function worldPrograms(w: WorldServices & { mta: Mta }): [string, Command][] {
   const list: Command[] = [
@@ -25,6 +26,7 @@ export function worldPrograms(w: WorldServices & { mta: Mta }): [string, Command
       run: async (ctx) => mailqRun(ctx, w),
     },
     ...initScripts(w.mta),
+    makemap,
   ];
   return list.map((c) => [c.name, c]);
 }

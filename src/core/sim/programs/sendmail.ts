@@ -17,6 +17,9 @@ import { COMPILED_WITH, systemIdentity } from './sendmail-facts.ts';
 import { formatQueueId } from '../../smtp/index.ts';
 import { LOG_INFO, LOG_NOTICE } from '../syslog.ts';
 import { formatQueue, readQueue } from '../queue.ts';
+import { readDb } from '../map-db.ts';
+import { AccessMap, featuresFromMc } from '../../access/index.ts';
+import { addressTestMode } from './sendmail-bt.ts';
 
 interface Flags {
   mode: string | null; // 'd', 's', 'v', 'i', 'p', 't'
@@ -145,6 +148,24 @@ async function noRecipients(ctx: CommandContext, w: WorldServices, args: string[
   return 64;
 }
 
+/**
+ * `sendmail -bt`: address test mode on the world's access.db (what the daemon
+ * would read), with the features of /etc/mail/sendmail.mc and class w of sendmail.cf.
+ */
+async function addressTest(ctx: CommandContext, w: WorldServices): Promise<number> {
+  const config = loadMtaConfig(w.vfs);
+  const db = readDb(w.vfs, '/etc/mail/access.db');
+  let mc = '';
+  try {
+    mc = w.vfs.readText('/etc/mail/sendmail.mc');
+  } catch {
+    mc = '';
+  }
+  const base = featuresFromMc(mc);
+  const features = config ? { ...base, classW: [...config.localNames] } : base;
+  return addressTestMode(ctx, db ? new AccessMap(db) : null, { features, macros: config ? { j: config.hostname } : {} });
+}
+
 /** YYYYMMDDhhmm (UTC), the first part of Sendmail's Message-Id. */
 function msgIdTime(ms: number): string {
   const d = new Date(ms);
@@ -156,7 +177,7 @@ export function sendmail(w: WorldServices, mta: Mta, name = 'sendmail'): Command
   return {
     name,
     path: '/usr/sbin/sendmail',
-    usage: 'sendmail [-bd | -bs | -bv ADDR | -bi | -bp] [-L TAG] [-qTIME] [-Am] [-d0.1]',
+    usage: 'sendmail [-bd | -bs | -bt | -bv ADDR | -bi | -bp] [-L TAG] [-qTIME] [-Am] [-d0.1]',
     summary: 'The Sendmail mail transfer agent: -bd starts the daemon, -bs speaks SMTP on the terminal.',
     async run(ctx) {
       const flags = parseFlags(ctx.argv.slice(1));
@@ -191,6 +212,8 @@ export function sendmail(w: WorldServices, mta: Mta, name = 'sendmail'): Command
           return verify(ctx, w, flags.args);
         case 'i':
           return newaliasesRun(ctx, w);
+        case 't':
+          return addressTest(ctx, w);
         case 'p':
           return mailqRun(ctx, w, false);
         case null:
