@@ -138,3 +138,43 @@ export function schemesForKey(kind: KeyKind): readonly number[] {
       return [0x0503];
   }
 }
+
+/** TLS 1.2 ECDHE suites with AES-GCM (RFC 5289), named as OpenSSL names them. */
+export interface CipherSuite12 {
+  readonly id: number;
+  readonly name: string;
+  readonly openssl: string;
+  /** The PRF and transcript hash. */
+  readonly hash: HashName;
+  readonly keyLen: number;
+  readonly bits: number;
+  readonly auth: 'rsa' | 'ecdsa';
+}
+
+const suite12 = (id: number, name: string, openssl: string, hash: HashName, keyLen: number, auth: 'rsa' | 'ecdsa'): CipherSuite12 => ({
+  id, name, openssl, hash, keyLen, bits: keyLen * 8, auth,
+});
+
+export const SUITES_12: ReadonlyMap<number, CipherSuite12> = new Map(
+  [
+    suite12(0xc02c, 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'ECDHE-ECDSA-AES256-GCM-SHA384', 'SHA-384', 32, 'ecdsa'),
+    suite12(0xc030, 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'ECDHE-RSA-AES256-GCM-SHA384', 'SHA-384', 32, 'rsa'),
+    suite12(0xc02b, 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'ECDHE-ECDSA-AES128-GCM-SHA256', 'SHA-256', 16, 'ecdsa'),
+    suite12(0xc02f, 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'SHA-256', 16, 'rsa'),
+  ].map((s) => [s.id, s]),
+);
+
+/** OpenSSL 3.0's DEFAULT order for these (AES-256 before AES-128, ECDSA before RSA), server preference. */
+export const SERVER_PREFERENCE_12: readonly CipherSuite12[] = [0xc02c, 0xc030, 0xc02b, 0xc02f].map((id) => SUITES_12.get(id)!);
+
+/** Signature schemes a key can use in TLS 1.2 ServerKeyExchange / CertificateVerify, best first. */
+export function schemesForKey12(kind: KeyKind): readonly number[] {
+  switch (kind) {
+    case 'rsa':
+      return [0x0804, 0x0805, 0x0401, 0x0501, 0x0601];
+    case 'ecdsa-p256':
+      return [0x0403, 0x0503];
+    case 'ecdsa-p384':
+      return [0x0503, 0x0403];
+  }
+}

@@ -31,8 +31,12 @@ export interface TicketPolicy {
   readonly ticketLength: number;
 }
 
+export type VersionName = 'TLSv1.2' | 'TLSv1.3';
+
 export interface ServerConfig extends RecordShape {
   readonly certified: CertifiedKey;
+  /** Versions the server accepts (default both; TLS 1.3 preferred). */
+  readonly versions?: readonly VersionName[];
   /** Echo an empty server_name in EncryptedExtensions (OpenSSL does only with a servername callback). */
   readonly acknowledgeServerName?: boolean;
   /** Tickets to send once the handshake is done (default none; this engine never resumes). */

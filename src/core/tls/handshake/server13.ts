@@ -19,6 +19,7 @@ import { certificateVerifyContent, checkFinished, computeFinished, decodeBody, e
 import type { ServerConfig, TicketPolicy } from './config.ts';
 import type { Context, State } from './context.ts';
 import { Traffic } from './traffic13.ts';
+import { serverHello12 } from './server12.ts';
 
 /** What the first ClientHello fixed, carried across a HelloRetryRequest. */
 interface Retry {
@@ -44,7 +45,13 @@ export class ExpectClientHello implements State {
     // §4.2.1: without supported_versions including 0x0304 the client is not offering TLS 1.3.
     const sv = findExtension(exts, ExtensionType.supported_versions);
     const versions = sv ? decodeOr(() => ext.decodeVersionsList(sv)) : [];
-    if (!versions.includes(ProtocolVersion.TLS13)) throw alertError('protocol_version', 'client does not offer TLS 1.3');
+    const accept = this.config.versions ?? ['TLSv1.3', 'TLSv1.2'];
+    if (!versions.includes(ProtocolVersion.TLS13) || !accept.includes('TLSv1.3')) {
+      // §4.2.1 / RFC 5246: no TLS 1.3 on both sides; TLS 1.2 if the server takes it.
+      const twelve = sv ? versions.includes(ProtocolVersion.TLS12) : ch.legacyVersion >= ProtocolVersion.TLS12;
+      if (this.retry || !accept.includes('TLSv1.2') || !twelve) throw alertError('protocol_version', 'no protocol version in common');
+      return serverHello12(cx, this.config, ch, msg, accept.includes('TLSv1.3'));
+    }
     // §4.1.2: legacy_compression_methods must be exactly one null byte.
     if (ch.compressionMethods.length !== 1 || ch.compressionMethods[0] !== 0) throw alertError('illegal_parameter', 'compression methods not [null]');
     if (this.retry && !equalBytes(ch.sessionId, this.retry.ch1.sessionId)) throw alertError('illegal_parameter', 'second ClientHello changed legacy_session_id');
