@@ -252,11 +252,14 @@ export const builtins: Record<string, Builtin> = {
     return r ?? '';
   }, true),
   dumpdef: b(false, (ctx, a) => {
-    const names = a.length > 1 ? a.slice(1).map((x) => x.text) : ctx.names().sort();
-    for (const n of names) {
+    const names: string[] = [];
+    for (const n of a.length > 1 ? a.slice(1).map((x) => x.text) : ctx.names()) {
+      if (ctx.lookup(n)) names.push(n);
+      else ctx.warn(`undefined macro \`${n}'`);
+    }
+    for (const n of names.sort()) {
       const d = ctx.lookup(n);
-      if (!d) ctx.warn(`undefined macro \`${n}'`);
-      else ctx.stderr(`${n}:\t${d.kind === 'text' ? quote(ctx, d.text) : `<${d.name}>`}\n`);
+      if (d) ctx.stderr(`${n}:\t${d.kind === 'text' ? d.text : `<${d.name}>`}\n`);
     }
     return '';
   }),
