@@ -144,3 +144,52 @@ describe('chunking', () => {
     expect(toHex(wireBytes(pieces))).toBe(toHex(wireBytes(whole)));
   });
 });
+
+describe('TLS 1.2 in memory', () => {
+  it('client offering only TLS 1.2: ECDHE-RSA-AES256-GCM-SHA384 with the extended master secret', async () => {
+    const r = await pair({ client: { versions: ['TLSv1.2'] } });
+    expect(r.client.negotiated).toMatchObject({ version: 'TLSv1.2', cipher: 'ECDHE-RSA-AES256-GCM-SHA384', bits: 256, group: 'x25519', extendedMasterSecret: true });
+    expect(r.server.negotiated).toMatchObject({ version: 'TLSv1.2', cipher: 'ECDHE-RSA-AES256-GCM-SHA384' });
+    const out = await r.client.send(utf8('EHLO x\r\n'));
+    expect((await r.server.receive(out.send)).appData.map(fromUtf8)).toEqual(['EHLO x\r\n']);
+    const back = await r.server.send(utf8('250 ok\r\n'));
+    expect((await r.client.receive(back.send)).appData.map(fromUtf8)).toEqual(['250 ok\r\n']);
+  });
+
+  it('a server limited to TLS 1.2 serves a client offering both; no downgrade sentinel then', async () => {
+    const r = await pair({ server: { versions: ['TLSv1.2'] }, serverKey: 'server-p256' });
+    expect(r.client.negotiated).toMatchObject({ version: 'TLSv1.2', cipher: 'ECDHE-ECDSA-AES256-GCM-SHA384', signatureScheme: 'ecdsa_secp256r1_sha256' });
+  });
+
+  it('client certificates', async () => {
+    const { certified } = await import('./pair.ts');
+    const r = await pair({ client: { versions: ['TLSv1.2'], clientCertificate: await certified('client') }, server: { requestClientCertificate: true } });
+    expect(r.server.negotiated?.peerCertificates).toHaveLength(1);
+  });
+
+  it('AES-128 when the client offers only ECDHE-RSA-AES128-GCM-SHA256', async () => {
+    const { SUITES_12 } = await import('../../src/core/tls/suites.ts');
+    const r = await pair({ client: { versions: ['TLSv1.2'], suites12: [SUITES_12.get(0xc02f)!] } });
+    expect(r.server.negotiated).toMatchObject({ cipher: 'ECDHE-RSA-AES128-GCM-SHA256', bits: 128 });
+  });
+
+  it('a client that offered TLS 1.3 refuses a downgraded ServerHello', async () => {
+    // a TLS 1.3-capable server answering a 1.2-only ClientHello marks its random (RFC 8446 §4.1.3);
+    // replayed to a client that offered 1.3, that answer looks like a downgrade attack
+    const a = await pair({ client: { versions: ['TLSv1.2'] } });
+    const serverFlight = a.wire[1].bytes;
+    const { TlsConnection } = await import('../../src/core/tls/index.ts');
+    const { seededProvider, acceptAll } = await import('./pair.ts');
+    const { seededRandom } = await import('../../src/core/trace/index.ts');
+    const c = TlsConnection.client({ verifyServer: acceptAll, versions: ['TLSv1.3', 'TLSv1.2'] }, { provider: seededProvider, random: seededRandom(1) });
+    await c.start();
+    const out = await c.receive(serverFlight);
+    expect(out.error).toMatchObject({ name: 'illegal_parameter', reason: 'illegal_parameter: downgrade sentinel in ServerHello.random' });
+  });
+
+  it('the same seed gives the same bytes', async () => {
+    const a = await pair({ client: { versions: ['TLSv1.2'] }, seed: 3 });
+    const b = await pair({ client: { versions: ['TLSv1.2'] }, seed: 3 });
+    expect(toHex(wireBytes(a))).toBe(toHex(wireBytes(b)));
+  });
+});

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { utf8 } from '../../src/core/bytes/index.ts';
 import { seededRandom } from '../../src/core/trace/index.ts';
-import { TlsConnection, type ServerConfig } from '../../src/core/tls/index.ts';
-import { certPath, certified, provider, type ServerKeyName } from './pair.ts';
-import { drive, listenOnce, run, waitFor, type Proc } from './openssl-interop.ts';
+import { TlsConnection, type ClientConfig, type ServerConfig } from '../../src/core/tls/index.ts';
+import { acceptAll, certPath, certified, provider, type ServerKeyName } from './pair.ts';
+import { dial, drive, freePort, listenOnce, run, waitFor, type Proc } from './openssl-interop.ts';
 
 let hasOpenssl = true;
 try {
@@ -75,5 +75,48 @@ describe.skipIf(!hasOpenssl)('openssl s_client -tls1_2 against our server', () =
     const { conn, out } = await sClient({ versions: ['TLSv1.2'] }, 'server-rsa', []);
     expect(conn.negotiated?.version).toBe('TLSv1.2');
     expect(out).toContain('New, TLSv1.2, Cipher is ECDHE-RSA-AES256-GCM-SHA384');
+  }, 30000);
+});
+
+async function ourClient(serverKey: ServerKeyName, sArgs: string[], client: Partial<ClientConfig> = {}) {
+  const port = await freePort();
+  const s = run(['s_server', '-accept', `127.0.0.1:${port}`, '-cert', certPath(`${serverKey}.crt`), '-key', certPath(`${serverKey}.key`), '-www', '-naccept', '1', ...sArgs]);
+  procs.push(s);
+  await waitFor(() => s.stdout().includes('ACCEPT'));
+  const sock = await dial(port);
+  const conn = TlsConnection.client({ verifyServer: acceptAll, serverName: 'mail.example.test', ...client }, { provider, random: seededRandom(12) });
+  const d = drive(sock, conn, async (o) => {
+    if (o.events.some((e) => e.kind === 'tls.negotiated')) sock.write((await conn.send(utf8('GET / HTTP/1.0\r\n\r\n'))).send);
+  });
+  await d.start();
+  await waitFor(() => conn.status === 'failed' || d.text().includes('</HTML>') || d.text().includes('</pre>'));
+  await d.idle();
+  sock.destroy();
+  return { conn, page: d.text() };
+}
+
+describe.skipIf(!hasOpenssl)('our client against openssl s_server -tls1_2', () => {
+  it('default offer (1.3 and 1.2) to a 1.2-only server: ECDHE-RSA-AES256-GCM-SHA384', async () => {
+    const { conn, page } = await ourClient('server-rsa', ['-tls1_2']);
+    expect(conn.negotiated).toMatchObject({ version: 'TLSv1.2', cipher: 'ECDHE-RSA-AES256-GCM-SHA384', extendedMasterSecret: true });
+    expect(page).toContain('New, TLSv1.2, Cipher is ECDHE-RSA-AES256-GCM-SHA384');
+  }, 30000);
+
+  it('ECDSA P-384 server key, P-256 ECDHE (TLS 1.2 lets OpenSSL sign ECDSA-SHA256 with a P-384 key)', async () => {
+    const { conn, page } = await ourClient('server-p384', ['-tls1_2', '-groups', 'P-256'], { versions: ['TLSv1.2'] });
+    expect(conn.negotiated).toMatchObject({ cipher: 'ECDHE-ECDSA-AES256-GCM-SHA384', group: 'secp256r1', signatureScheme: 'ecdsa_secp256r1_sha256' });
+    expect(page).toContain('New, TLSv1.2, Cipher is ECDHE-ECDSA-AES256-GCM-SHA384');
+  }, 30000);
+
+  it('presents a client certificate when s_server -Verify asks', async () => {
+    const { conn, page } = await ourClient('server-rsa', ['-tls1_2', '-Verify', '1', '-CAfile', certPath('ca.crt')], { versions: ['TLSv1.2'], clientCertificate: await certified('client') });
+    expect(conn.negotiated?.version).toBe('TLSv1.2');
+    expect(page).toContain('client.example.test');
+  }, 30000);
+
+  it('default offer to a default s_server gives TLS 1.3', async () => {
+    const { conn, page } = await ourClient('server-rsa', []);
+    expect(conn.negotiated?.version).toBe('TLSv1.3');
+    expect(page).toContain('New, TLSv1.3, Cipher is TLS_AES_256_GCM_SHA384');
   }, 30000);
 });

@@ -139,6 +139,8 @@ export class WebCryptoProvider implements CryptoProvider {
       const h = key.handle as KeyHandle;
       return rsaPssSign(parseRsaPkcs8(h.pkcs8), alg.hash, random.bytes(alg.saltLength), data, (hn, d) => this.hash(hn, d));
     }
+    // TLS 1.2 does not bind ECDSA schemes to a curve: the key decides.
+    if (alg.kind === 'ecdsa') alg = { ...alg, curve: key.kind === 'ecdsa-p384' ? 'P-384' : 'P-256' };
     const k = await this.#signKey(key.handle as KeyHandle, alg);
     const sig = new Uint8Array(await this.#subtle.sign(signAlg(alg), k, buf(data)));
     return alg.kind === 'ecdsa' ? p1363ToDer(sig) : sig;
@@ -146,6 +148,7 @@ export class WebCryptoProvider implements CryptoProvider {
 
   async verify(alg: SignatureAlgorithm, spki: Uint8Array, signature: Uint8Array, data: Uint8Array): Promise<boolean> {
     try {
+      if (alg.kind === 'ecdsa') alg = { ...alg, curve: spkiCurve(spki) };
       const k = await this.#subtle.importKey('spki', buf(spki), importAlg(alg), false, ['verify']);
       const sig = alg.kind === 'ecdsa' ? derToP1363(signature, alg.curve === 'P-256' ? 32 : 48) : signature;
       return await this.#subtle.verify(signAlg(alg), k, buf(sig), buf(data));
@@ -154,6 +157,14 @@ export class WebCryptoProvider implements CryptoProvider {
     }
   }
 }
+
+/** The named curve of an EC SubjectPublicKeyInfo: secp384r1's OID in its AlgorithmIdentifier, else P-256. */
+function spkiCurve(spki: Uint8Array): 'P-256' | 'P-384' {
+  const head = toHexString(spki.subarray(0, 32));
+  return head.includes('06052b81040022') ? 'P-384' : 'P-256';
+}
+
+const toHexString = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
 function importAlg(alg: SignatureAlgorithm): RsaHashedImportParams | EcKeyImportParams {
   switch (alg.kind) {

@@ -16,7 +16,7 @@ import {
 import { certificatePublicKey } from '../codec/spki.ts';
 import { EarlySecret, type HandshakeSecret, type TrafficKeys } from '../key-schedule.ts';
 import {
-  CLIENT_OFFER_13, CLIENT_SIGNATURE_SCHEMES, type CipherSuite13, GROUP_PREFERENCE, GROUPS, type GroupName, ProtocolVersion, SIGNATURE_SCHEMES,
+  CLIENT_OFFER_13, CLIENT_SIGNATURE_SCHEMES, SERVER_PREFERENCE_12, type CipherSuite13, GROUP_PREFERENCE, GROUPS, type GroupName, ProtocolVersion, SIGNATURE_SCHEMES,
   SUITES_13, type SignatureScheme, groupByName, schemesForKey,
 } from '../suites.ts';
 import { certificateVerifyContent, checkFinished, computeFinished, decodeBody, expectType, received } from './common13.ts';
@@ -24,19 +24,26 @@ import type { ClientConfig } from './config.ts';
 import type { Context, State } from './context.ts';
 import { emitSecrets } from './server13.ts';
 import { Traffic } from './traffic13.ts';
+import { clientServerHello12 } from './client12.ts';
 
 /** Build and queue the first ClientHello (§4.1.2); returns the state awaiting ServerHello. */
 export async function startClient(cx: Context, config: ClientConfig): Promise<State> {
-  const suites = config.suites ?? CLIENT_OFFER_13;
+  const versions = config.versions ?? ['TLSv1.3', 'TLSv1.2'];
+  const offer13 = versions.includes('TLSv1.3');
+  const offer12 = versions.includes('TLSv1.2');
   const groups = config.groups ?? GROUP_PREFERENCE;
-  const shareGroups = config.keyShares ?? [groups[0]];
   const shares: KeyShare[] = [];
-  for (const g of shareGroups) shares.push(await cx.provider.generateKeyShare(g, cx.random));
+  if (offer13) for (const g of config.keyShares ?? [groups[0]]) shares.push(await cx.provider.generateKeyShare(g, cx.random));
   const random = cx.random.bytes(32);
-  // §D.4 middlebox compatibility mode, as OpenSSL's client: a 32-byte legacy_session_id.
-  const sessionId = cx.random.bytes(32);
+  // §D.4 middlebox compatibility mode, as OpenSSL's client: a 32-byte legacy_session_id (TLS 1.3 offers only).
+  const sessionId = offer13 ? cx.random.bytes(32) : new Uint8Array(0);
+  const suites = [
+    ...(offer13 ? (config.suites ?? CLIENT_OFFER_13).map((s) => s.id) : []),
+    // RFC 5746 §3.3: the SCSV signals secure renegotiation support.
+    ...(offer12 ? [...(config.suites12 ?? SERVER_PREFERENCE_12).map((s) => s.id), 0x00ff] : []),
+  ];
   const ch: ClientHello = {
-    legacyVersion: ProtocolVersion.TLS12, random, sessionId, cipherSuites: suites.map((s) => s.id),
+    legacyVersion: ProtocolVersion.TLS12, random, sessionId, cipherSuites: suites,
     compressionMethods: Uint8Array.of(0), extensions: clientExtensions(config, groups, shares),
   };
   await cx.sendHandshake(HandshakeType.client_hello, writeClientHello(ch));
@@ -45,15 +52,23 @@ export async function startClient(cx: Context, config: ClientConfig): Promise<St
 }
 
 function clientExtensions(config: ClientConfig, groups: readonly GroupName[], shares: readonly KeyShare[], cookie?: Uint8Array): Extension[] {
+  const versions = config.versions ?? ['TLSv1.3', 'TLSv1.2'];
+  const offer13 = versions.includes('TLSv1.3');
+  const offer12 = versions.includes('TLSv1.2');
   const out: Extension[] = [];
   if (config.serverName !== undefined) out.push({ type: ExtensionType.server_name, data: ext.encodeServerName(config.serverName) });
-  out.push(
-    { type: ExtensionType.supported_groups, data: ext.encodeGroups(groups.map((g) => groupByName(g).id)) },
-    { type: ExtensionType.signature_algorithms, data: ext.encodeSchemes(CLIENT_SIGNATURE_SCHEMES) },
-    { type: ExtensionType.supported_versions, data: ext.encodeVersionsList([ProtocolVersion.TLS13]) },
-    { type: ExtensionType.psk_key_exchange_modes, data: Uint8Array.of(1, 1) },
-    { type: ExtensionType.key_share, data: ext.encodeClientShares(shares.map((s) => ({ group: groupByName(s.group).id, keyExchange: s.publicKey }))) },
-  );
+  // RFC 8422 §5.1.2: uncompressed points only.
+  if (offer12) out.push({ type: ExtensionType.ec_point_formats, data: Uint8Array.of(1, 0) });
+  out.push({ type: ExtensionType.supported_groups, data: ext.encodeGroups(groups.map((g) => groupByName(g).id)) });
+  if (offer12) out.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
+  out.push({ type: ExtensionType.signature_algorithms, data: ext.encodeSchemes(CLIENT_SIGNATURE_SCHEMES) });
+  if (offer13) {
+    out.push(
+      { type: ExtensionType.supported_versions, data: ext.encodeVersionsList(offer12 ? [ProtocolVersion.TLS13, ProtocolVersion.TLS12] : [ProtocolVersion.TLS13]) },
+      { type: ExtensionType.psk_key_exchange_modes, data: Uint8Array.of(1, 1) },
+      { type: ExtensionType.key_share, data: ext.encodeClientShares(shares.map((s) => ({ group: groupByName(s.group).id, keyExchange: s.publicKey }))) },
+    );
+  }
   if (cookie) out.push({ type: ExtensionType.cookie, data: ext.encodeCookie(cookie) });
   return out;
 }
@@ -73,7 +88,13 @@ class ExpectServerHello implements State {
     const sh = decodeBody(msg, readServerHello);
     // §4.1.3: a server choosing TLS 1.2 or lower sends no supported_versions; we only speak TLS 1.3.
     const sv = findExtension(sh.extensions, ExtensionType.supported_versions);
-    if (!sv) throw alertError('protocol_version', 'server did not select TLS 1.3');
+    const versions = this.config.versions ?? ['TLSv1.3', 'TLSv1.2'];
+    if (!sv) {
+      // RFC 5246 §7.4.1.3: a TLS 1.2 ServerHello (not after a HelloRetryRequest).
+      if (sh.legacyVersion !== ProtocolVersion.TLS12 || !versions.includes('TLSv1.2') || this.retried) throw alertError('protocol_version', 'server did not select a version we offered');
+      return clientServerHello12(cx, this.config, this.ch, sh, msg, versions.includes('TLSv1.3'));
+    }
+    if (!versions.includes('TLSv1.3')) throw alertError('illegal_parameter', 'supported_versions in a TLS 1.2 ServerHello');
     if (decodeBody({ ...msg, body: sv }, (r) => r.u16('selected_version')) !== ProtocolVersion.TLS13) throw alertError('illegal_parameter', 'selected_version is not TLS 1.3');
     if (!equalBytes(sh.sessionIdEcho, this.ch.sessionId)) throw alertError('illegal_parameter', 'legacy_session_id_echo mismatch');
     const suite = SUITES_13.get(sh.cipherSuite);

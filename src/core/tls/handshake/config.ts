@@ -1,7 +1,7 @@
 /** Configuration of the two TLS 1.3 endpoints. */
 import type { SigningKey } from '../crypto-provider.ts';
 import type { AlertName } from '../alerts.ts';
-import type { CipherSuite13, GroupName } from '../suites.ts';
+import type { CipherSuite12, CipherSuite13, GroupName } from '../suites.ts';
 
 /** The verdict of the injected certificate check (chain building and validation live in core/pki). */
 export type CertificateVerdict = { ok: true } | { ok: false; alert: AlertName; reason: string };
@@ -55,6 +55,10 @@ export interface ServerConfig extends RecordShape {
 
 export interface ClientConfig extends RecordShape {
   readonly serverName?: string;
+  /** Versions offered (default TLS 1.3 and 1.2, as OpenSSL's client). */
+  readonly versions?: readonly VersionName[];
+  /** TLS 1.2 suites offered, in order (default OpenSSL's: AES-256 first, ECDSA before RSA). */
+  readonly suites12?: readonly CipherSuite12[];
   /** Offered suites in order (default: OpenSSL's order without ChaCha20). */
   readonly suites?: readonly CipherSuite13[];
   /** supported_groups in order (default x25519, secp256r1, secp384r1). */

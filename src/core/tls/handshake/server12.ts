@@ -5,7 +5,7 @@
  *   -> ExpectFinished -> ChangeCipherSpec, Finished -> Traffic.
  * With the extended master secret (RFC 7627) and renegotiation_info (RFC 5746).
  */
-import { concat, fromHex } from '../../bytes/index.ts';
+import { concat } from '../../bytes/index.ts';
 import { alertError } from '../alerts.ts';
 import type { KeyShare } from '../crypto-provider.ts';
 import { HandshakeType, type HandshakeMessage } from '../codec/handshake.ts';
@@ -21,11 +21,11 @@ import {
   groupByName, schemesForKey12,
 } from '../suites.ts';
 import { decodeBody, expectType, received } from './common13.ts';
+import { DOWNGRADE_TLS12 } from './common12.ts';
 import type { ServerConfig } from './config.ts';
 import type { Context, State } from './context.ts';
+import { State12, Traffic12 } from './common12.ts';
 
-/** RFC 8446 §4.1.3: a TLS 1.3-capable server negotiating TLS 1.2 ends its random with "DOWNGRD" 01. */
-const DOWNGRADE_TLS12 = fromHex('444f574e47524401');
 
 interface Session {
   readonly config: ServerConfig;
@@ -39,15 +39,6 @@ interface Session {
   readonly serverName?: string;
   readonly peerChain: readonly Uint8Array[];
   readonly master?: Uint8Array;
-}
-
-/** Base: a TLS 1.2 state refuses change_cipher_spec unless it expects it. */
-abstract class State12 implements State {
-  abstract readonly name: string;
-  abstract handle(cx: Context, msg: HandshakeMessage): Promise<State>;
-  async handleChangeCipherSpec(_cx: Context): Promise<State> {
-    throw alertError('unexpected_message', `change_cipher_spec in ${this.name}`);
-  }
 }
 
 /** Answer a ClientHello that does not offer TLS 1.3 (or when the server stops at 1.2). */
@@ -235,13 +226,5 @@ class ExpectFinished extends State12 {
       peerCertificates: s.peerChain, serverName: s.serverName, helloRetry: false, extendedMasterSecret: s.ems,
     });
     return new Traffic12();
-  }
-}
-
-/** After the handshake: no renegotiation (RFC 5746 is only signalled). */
-class Traffic12 extends State12 {
-  readonly name = 'Traffic';
-  async handle(): Promise<State> {
-    throw alertError('no_renegotiation', 'renegotiation is not supported');
   }
 }
