@@ -89,6 +89,17 @@ describe('m4 writes what GNU m4 1.4.19 writes', () => {
     const want = expected('missing-operand');
     expect([r.stdout, r.stderr, r.status]).toEqual([want.stdout, want.stderr, want.status]);
   });
+  it('-D, -U and -I', () => {
+    const { host } = fixtureHost();
+    const r = runM4({
+      files: ['options.m4'],
+      host,
+      defines: [{ define: 'X', value: 'defined' }, { define: 'Y', value: '' }, { undefine: '__gnu__' }],
+      includeDirs: ['../inc'],
+    });
+    const want = expected('options-flags');
+    expect([r.stdout, r.stderr, r.status]).toEqual([want.stdout, want.stderr, want.status]);
+  });
   it('the header names the lab user, host, clock and directory', () => {
     const { host } = fixtureHost();
     const r = runM4({ files: ['reference.mc'], host });

@@ -35,7 +35,7 @@ function include(ctx: M4Context, args: Arg[], silent: boolean): string {
     if (!silent) ctx.error(`cannot open \`${name}': ${r.error}`);
     return '';
   }
-  ctx.includeFile(name, r.text);
+  ctx.includeFile(r.path ?? name, r.text);
   return '';
 }
 

@@ -20,6 +20,10 @@ export interface M4Run {
   stdin?: string;
   host: M4Host;
   limits?: Partial<M4Limits>;
+  /** -D NAME[=VALUE] and -U NAME, in command-line order, before any input is read. */
+  defines?: readonly ({ define: string; value: string } | { undefine: string })[];
+  /** -I DIR: where include/sinclude look for a relative name not found in the current directory. */
+  includeDirs?: readonly string[];
 }
 
 export interface M4Result {
@@ -30,10 +34,14 @@ export interface M4Result {
 
 export function runM4(run: M4Run): M4Result {
   const limits = { ...DEFAULT_LIMITS, ...run.limits };
-  const m4 = new Engine(run.host, limits, builtins);
+  const m4 = new Engine(withIncludeDirs(run.host, run.includeDirs ?? []), limits, builtins);
   for (const name of Object.keys(builtins)) m4.define(name, { kind: 'func', name });
   m4.define('__gnu__', { kind: 'text', text: '' });
   m4.define('__unix__', { kind: 'text', text: '' });
+  for (const d of run.defines ?? []) {
+    if ('define' in d) m4.define(d.define, { kind: 'text', text: d.value });
+    else m4.undefine(d.undefine);
+  }
   const files = run.files.length === 0 ? ['-'] : run.files;
   let status: number | undefined;
   try {
@@ -41,13 +49,13 @@ export function runM4(run: M4Run): M4Result {
       for (const f of files) {
         if (f === '-') m4.includeFile('stdin', run.stdin ?? '');
         else {
-          const r = run.host.readFile(f);
+          const r = m4.host.readFile(f);
           if ('error' in r) {
             m4.stderr(at('', 0, `cannot open \`${f}': ${r.error}`));
             m4.status = 1;
             continue;
           }
-          m4.includeFile(f, r.text);
+          m4.includeFile(r.path ?? f, r.text);
         }
         m4.expandInput();
       }
@@ -67,4 +75,22 @@ export function runM4(run: M4Run): M4Result {
     } else throw e;
   }
   return { stdout: m4.stdoutText(), stderr: m4.stderrText(), status: status ?? m4.status };
+}
+
+/** GNU m4_path_search: a relative name is tried as given, then under each -I directory. */
+function withIncludeDirs(host: M4Host, dirs: readonly string[]): M4Host {
+  if (dirs.length === 0) return host;
+  return {
+    ...host,
+    readFile(path) {
+      const first = host.readFile(path);
+      if (!('error' in first) || path.startsWith('/')) return first;
+      for (const d of dirs) {
+        const full = d.endsWith('/') ? d + path : `${d}/${path}`;
+        const r = host.readFile(full);
+        if (!('error' in r)) return { text: r.text, path: r.path ?? full };
+      }
+      return first;
+    },
+  };
 }

@@ -3,7 +3,7 @@
 /** What m4 asks of the system it runs on; every call is synchronous. */
 export interface M4Host {
   /** The bytes (latin1) of a file, or the strerror text (`No such file or directory`). */
-  readFile(path: string): { text: string } | { error: string };
+  readFile(path: string): { text: string; path?: string } | { error: string };
   /** `syscmd`/`esyscmd`: run a shell command; its stdout is returned, not printed. */
   syscmd?(command: string): { status: number; stdout: string; stderr?: string };
   /** `maketemp`/`mkstemp`: create a unique file from a template ending in X's and return its name. */

@@ -85,27 +85,57 @@ export function vfsM4Host(env: M4Environment): M4Host {
   };
 }
 
-export function runM4InWorld(env: M4Environment, files: string[], stdin = ''): M4Result {
-  return runM4({ files, stdin, host: vfsM4Host(env) });
+export interface M4Options {
+  defines: ({ define: string; value: string } | { undefine: string })[];
+  includeDirs: string[];
+}
+
+export function runM4InWorld(env: M4Environment, files: string[], stdin = '', opts: M4Options = { defines: [], includeDirs: [] }): M4Result {
+  return runM4({ files, stdin, host: vfsM4Host(env), ...opts });
+}
+
+/** The options the lab's m4 takes: -D NAME[=VALUE], -U NAME, -I DIR (also joined: -DNAME). */
+function parseOptions(argv: readonly string[]): { files: string[]; opts: M4Options } | { error: string } {
+  const files: string[] = [];
+  const opts: M4Options = { defines: [], includeDirs: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      files.push(...argv.slice(i + 1));
+      break;
+    }
+    const m = /^-([DUI])(.*)$/.exec(a);
+    if (m) {
+      const value = m[2] !== '' ? m[2] : argv[++i];
+      if (value === undefined) return { error: `m4: option requires an argument -- '${m[1]}'\nTry 'm4 --help' for more information.\n` };
+      if (m[1] === 'D') {
+        const eq = value.indexOf('=');
+        opts.defines.push(eq < 0 ? { define: value, value: '' } : { define: value.slice(0, eq), value: value.slice(eq + 1) });
+      } else if (m[1] === 'U') opts.defines.push({ undefine: value });
+      else opts.includeDirs.push(value);
+    } else if (a.startsWith('-') && a !== '-') {
+      return { error: `m4: the lab's m4 supports only -D, -U and -I, not ${a}\n` };
+    } else files.push(a);
+  }
+  return { files, opts };
 }
 
 export function m4Command(): Command {
   return {
     name: 'm4',
-    usage: 'm4 [FILE]...',
+    usage: 'm4 [-D NAME[=VALUE]] [-U NAME] [-I DIR] [FILE]...',
     summary: 'Expand the macros of FILEs (or standard input) and write the result, as GNU m4 1.4.19.',
     manual:
-      'm4 copies its input to the output, expanding macros as it goes. `m4 sendmail.mc > sendmail.cf` turns the m4 configuration of Sendmail into the sendmail.cf the daemon reads; the macros come from /usr/share/sendmail/cf.\n\nThe lab supports file operands and standard input, no options.',
+      'm4 copies its input to the output, expanding macros as it goes. `m4 sendmail.mc > sendmail.cf` turns the m4 configuration of Sendmail into the sendmail.cf the daemon reads; the macros come from /usr/share/sendmail/cf.\n\n-D NAME[=VALUE] defines a macro before the input is read, -U NAME undefines one, -I DIR adds a directory where include looks for relative names. Other options of GNU m4 are not in the lab.',
     async run(ctx) {
-      const args = ctx.argv.slice(1);
-      const bad = args.find((a) => a.startsWith('-') && a !== '-');
-      if (bad !== undefined) {
-        const msg = bad.startsWith('--') ? `unrecognized option '${bad}'` : `invalid option -- '${bad[1]}'`;
-        ctx.stderr.write(`m4: ${msg}\nTry 'm4 --help' for more information.\n`);
+      const parsed = parseOptions(ctx.argv.slice(1));
+      if ('error' in parsed) {
+        ctx.stderr.write(parsed.error);
         return 1;
       }
-      const stdin = args.length === 0 || args.includes('-') ? await ctx.stdin.readAll() : '';
-      const r = runM4InWorld(m4Environment(ctx), args, stdin);
+      const { files, opts } = parsed;
+      const stdin = files.length === 0 || files.includes('-') ? await ctx.stdin.readAll() : '';
+      const r = runM4InWorld(m4Environment(ctx), files, stdin, opts);
       ctx.stdout.write(r.stdout);
       ctx.stderr.write(r.stderr);
       return r.status;
