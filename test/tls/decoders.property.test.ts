@@ -12,11 +12,12 @@ import {
   readCertificate, readCertificateRequest, readCertificateVerify, readEncryptedExtensions, readFinished, readKeyUpdate, readNewSessionTicket,
 } from '../../src/core/tls/codec/messages13.ts';
 import { certificatePublicKey } from '../../src/core/tls/codec/spki.ts';
+import { writeCertificate12, readCertificate12, readCertificateRequest12, readClientKeyExchange, readServerKeyExchange } from '../../src/core/tls/codec/messages12.ts';
 import { derToP1363 } from '../../src/core/tls/ecdsa-der.ts';
 import { RecordDeframer } from '../../src/core/tls/record/deframer.ts';
 import { TlsConnection } from '../../src/core/tls/index.ts';
 import { seededRandom } from '../../src/core/trace/index.ts';
-import { certified, provider } from './pair.ts';
+import { acceptAll, certified, pair, provider, seededProvider } from './pair.ts';
 import v from '../fixtures/tls/rfc8448-simple.json' with { type: 'json' };
 
 const RUNS = 10_000;
@@ -60,6 +61,10 @@ const decoders: [string, (r: Reader) => unknown, Uint8Array][] = [
   ['supported_groups', (r) => ext.decodeGroups(r.rest()), fromHex('0012001d00170018001901000101010201030104')],
   ['supported_versions', (r) => ext.decodeVersionsList(r.rest()), fromHex('020304')],
   ['server_name', (r) => ext.decodeServerName(r.rest()), fromHex('0009000006736572766572')],
+  ['Certificate (TLS 1.2)', readCertificate12, writeCertificate12([body(m.certificate).subarray(7, 7 + 0x1b0)])],
+  ['ServerKeyExchange (TLS 1.2)', readServerKeyExchange, fromHex('03001d2099381de560e4bd43d23d8e435a7dbafeb3c06e51c13cae4d5413691e529aaf2c04030004aabbccdd')],
+  ['CertificateRequest (TLS 1.2)', readCertificateRequest12, fromHex('0201400004040308040000')],
+  ['ClientKeyExchange (TLS 1.2)', readClientKeyExchange, fromHex('2099381de560e4bd43d23d8e435a7dbafeb3c06e51c13cae4d5413691e529aaf2c')],
   ['certificate SPKI', (r) => certificatePublicKey(r.rest()), body(m.certificate).subarray(7, 7 + 0x1b0)],
   ['ECDSA DER signature', (r) => derToP1363(r.rest(), 32), fromHex('3006020101020102')],
 ];
@@ -111,6 +116,23 @@ describe('record deframer on bad input', () => {
   });
 });
 
+describe('a client connection on bad input', () => {
+  it.each(['TLSv1.3', 'TLSv1.2'] as const)('a mutated %s server flight gives an alert or a wait, never a rejection', async (version) => {
+    const r = await pair({ client: { versions: [version] }, seed: 21 });
+    const flight = r.wire[1].bytes;
+    await fc.assert(
+      fc.asyncProperty(mutated(flight), async (input) => {
+        const c = TlsConnection.client({ verifyServer: acceptAll, versions: [version] }, { provider: seededProvider, random: seededRandom(21) });
+        await c.start();
+        const out = await c.receive(input);
+        expect(['handshaking', 'failed', 'connected']).toContain(out.status);
+        if (out.status === 'failed') expect(out.error).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+});
+
 describe('a server connection on bad input', () => {
   it('answers with an alert or waits; the promise never rejects', async () => {
     const key = await certified('server-p256');
@@ -123,5 +145,5 @@ describe('a server connection on bad input', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 120_000);
 });
