@@ -79,6 +79,8 @@ const SCENARIOS: [string, (w: World) => void, string][] = [
   ['nomakefile', () => {}, 'make -C /tmp'],
   ['nomakefile-cwd', () => {}, 'make'],
   ['nodir', () => {}, 'make -C /nonexistent'],
+  ['cd-target-cf', upToDate, 'cd /etc/mail && make sendmail.cf'],
+  ['cd-edited', (w) => { upToDate(w); w.vfs.appendFile('/etc/mail/sendmail.mc', EXTRA); }, 'cd /etc/mail && make'],
 ];
 
 describe('make -C /etc/mail prints what Debian\'s Makefile printed', () => {
