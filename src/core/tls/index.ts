@@ -1,6 +1,6 @@
 /**
- * core/tls: a sans-IO TLS 1.3 engine (client and server) on an injected
- * CryptoProvider, plus the TLS 1.2 PRF and AES-GCM records. No I/O, no globals.
+ * core/tls: a sans-IO TLS engine (TLS 1.3 and TLS 1.2 ECDHE-AES-GCM, client and
+ * server) on an injected CryptoProvider. No I/O, no globals.
  *
  *   const provider = new WebCryptoProvider(crypto.subtle);
  *   const conn = TlsConnection.server({ certified: { chain, key } }, { provider, random, onEvent });
@@ -11,13 +11,13 @@
  * A client starts with `await conn.start()` (its ClientHello is in `send`).
  */
 export { TlsConnection, type ConnectionDeps, type ConnectionStatus, type TlsOutput } from './connection.ts';
-export type { CertificateVerdict, CertificateVerifier, CertifiedKey, ClientConfig, ServerConfig, TicketPolicy } from './handshake/config.ts';
+export type { CertificateVerdict, CertificateVerifier, CertifiedKey, ClientConfig, ServerConfig, TicketPolicy, VersionName } from './handshake/config.ts';
 export type { Epoch, Negotiated, Side, TlsEvent } from './events.ts';
 export type { CryptoProvider, KeyShare, SigningKey } from './crypto-provider.ts';
 export { WebCryptoProvider, type WebCryptoProviderOptions } from './webcrypto-provider.ts';
 export { AlertDescription, AlertLevel, alertName, TlsAlert } from './alerts.ts';
 export {
-  type CipherSuite13, type GroupName, type HashName, type KeyKind, SUITES_13, TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384,
+  type CipherSuite12, type CipherSuite13, type GroupName, type HashName, type KeyKind, SUITES_12, SUITES_13, TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384,
   groupName, schemeName, suiteName,
 } from './suites.ts';
 export { DecodeError } from './codec/cursor.ts';
