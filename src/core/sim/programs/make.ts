@@ -288,7 +288,12 @@ class DebianMakefile {
     if (INIT.includes(target)) {
       this.out(`/etc/init.d/sendmail ${target}\n`);
       const cmd = this.ctx.shell.commands.get('/etc/init.d/sendmail');
-      if (cmd) await cmd.run({ ...this.ctx, argv: ['/etc/init.d/sendmail', target] });
+      const status = cmd ? await cmd.run({ ...this.ctx, argv: ['/etc/init.d/sendmail', target] }) : 127;
+      if (status !== 0) {
+        // the recipe is line 51 of Debian's Makefile
+        this.ctx.stderr.write(`${this.prefix()}: *** [Makefile:51: ${target}] Error ${status}\n`);
+        throw new Stop();
+      }
       return;
     }
     if (target === 'clean') {
