@@ -6,8 +6,9 @@
  *     rm -f /tmp/cfXXXXXX
  *
  * makeinfo.sh prints who built the file, where and when; the lab answers with
- * the world's user, host name, clock and working directory. Any other command
- * is not found, as /bin/sh says it.
+ * the world's user, host name, clock and working directory. A learner's
+ * esyscmd may also run date, hostname, uname -n, whoami, pwd, echo, true and
+ * false; any other command is not found, as /bin/sh says it.
  */
 
 export interface ShellFiles {
@@ -53,8 +54,20 @@ export function sendmailCfShell(o: CfShellOptions): (command: string) => ShellRe
     } else if (argv[0] === 'rm' && argv[1] === '-f') {
       for (const f of argv.slice(2)) o.files.remove(f);
       stdout = '';
-    } else if (argv.length === 0 || argv[0] === '') {
+    } else if (argv.length === 0 || argv[0] === '' || argv[0] === 'true') {
       stdout = '';
+    } else if (argv[0] === 'false') {
+      return { status: 1, stdout: '' };
+    } else if (argv[0] === 'date' && argv.length === 1) {
+      stdout = `${o.date}\n`;
+    } else if ((argv[0] === 'hostname' && argv.length === 1) || (argv[0] === 'uname' && argv[1] === '-n')) {
+      stdout = `${o.host}\n`;
+    } else if (argv[0] === 'whoami' || (argv[0] === 'id' && argv[1] === '-un')) {
+      stdout = `${o.user}\n`;
+    } else if (argv[0] === 'pwd') {
+      stdout = `${o.cwd}\n`;
+    } else if (argv[0] === 'echo') {
+      stdout = `${argv.slice(1).join(' ').replace(/^(['"])(.*)\1$/, '$2')}\n`;
     } else {
       return { status: 127, stdout: '', stderr: `sh: 1: ${argv[0]}: not found\n` };
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runM4, type M4Host } from './index.ts';
+import { runM4, sendmailCfShell, type M4Host } from './index.ts';
 
 const host: M4Host = {
   readFile: (p) => (p === 'inc.m4' ? { text: "included`' $1 define(`z', incr(z))\n" } : { error: 'No such file or directory' }),
@@ -31,6 +31,11 @@ describe('core/m4', () => {
     const r = m4("define(`d', `d(`$1$1')')d(x)", { maxOutput: 1000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/the lab stops m4 at an? (argument|expansion) of more than 1000 bytes/);
+  });
+  it('esyscmd runs the few commands the lab has; others are not found', () => {
+    const shell = sendmailCfShell({ user: 'root', host: 'mail', date: 'Sat Nov 28 12:00:00 UTC 2026', cwd: '/etc/mail', files: { write: () => {}, remove: () => {} } });
+    const r = runM4({ files: [], stdin: "esyscmd(`date')esyscmd(`hostname')esyscmd(`whoami')esyscmd(`nosuch')sysval\n", host: { ...host, syscmd: shell } });
+    expect(r).toEqual({ stdout: 'Sat Nov 28 12:00:00 UTC 2026\nmail\nroot\n127\n', stderr: 'sh: 1: nosuch: not found\n', status: 0 });
   });
   it('never throws or hangs on random input', () => {
     const alphabet = fc.constantFrom(...'`\'(),#$ \nabdefxz0123'.split(''), 'define', 'dnl', 'divert', 'include(inc.m4)', 'eval', 'ifelse', 'shift', 'changequote', 'changecom', 'substr', 'translit', 'patsubst', 'regexp', 'len', 'index', 'incr', 'm4wrap', 'undivert', 'defn', 'pushdef', 'popdef', 'indir', 'builtin', 'format', '$@', '$*', '$#', '$1', '[', ']', '\\(', '*');

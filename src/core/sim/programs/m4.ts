@@ -5,7 +5,6 @@
  * header says `##### built by USER@HOST on DATE` with the session's user, the
  * world's host name and the world clock, and `##### in CWD`.
  */
-import { fromLatin1 } from '../../bytes/index.ts';
 import { runM4, sendmailCfShell, type M4Host, type M4Result } from '../../m4/index.ts';
 import { dateUtc } from '../../m4/cf-shell.ts';
 import type { Command, CommandContext } from '../../shell/types.ts';
@@ -33,7 +32,8 @@ export function vfsM4Host(env: M4Environment): M4Host {
   return {
     readFile(path) {
       try {
-        return { text: fromLatin1(vfs.readFile(abs(path))) };
+        // the shell and the vfs carry text as UTF-8 strings; m4 sees characters
+        return { text: vfs.readText(abs(path)) };
       } catch (e) {
         if (isVfsError(e)) return { error: errorText(e.code) };
         throw e;
