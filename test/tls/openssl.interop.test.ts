@@ -99,6 +99,26 @@ describe.skipIf(!hasOpenssl)('our client against openssl s_server -tls1_3', () =
   }, 30000);
 });
 
+describe.skipIf(!hasOpenssl)('plain text where TLS is expected', () => {
+  it('real s_server and our server both close without an alert', async () => {
+    const port = await freePort();
+    const real = run(['s_server', '-accept', `127.0.0.1:${port}`, '-cert', certPath('server-rsa.crt'), '-key', certPath('server-rsa.key'), '-naccept', '1']);
+    procs.push(real);
+    await waitFor(() => real.stdout().includes('ACCEPT'));
+    const sock = await dial(port);
+    const got: Buffer[] = [];
+    sock.on('data', (d: Buffer) => got.push(d));
+    const closed = new Promise((r) => sock.on('close', r));
+    sock.write('EHLO client.example.test\r\n');
+    await closed;
+    expect(Buffer.concat(got).length).toBe(0);
+
+    const ours = TlsConnection.server({ certified: await certified('server-rsa') }, { provider, random: seededRandom(1) });
+    const out = await ours.receive(utf8('EHLO client.example.test\r\n'));
+    expect([out.send.length, out.status, out.error?.reason]).toEqual([0, 'failed', 'wrong version number']);
+  }, 30000);
+});
+
 describe.skipIf(!hasOpenssl)('openssl s_client -tls1_3 against our server', () => {
   it('default client: TLS_AES_256_GCM_SHA384, X25519, verified chain, data both ways', async () => {
     const { conn, out, err, lines } = await sClientToOurServer({}, 'server-rsa', []);

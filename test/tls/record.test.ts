@@ -57,8 +57,16 @@ describe('RecordDeframer', () => {
     const d = new RecordDeframer();
     d.push(new TextEncoder().encode('EHLO client\r\n'));
     const r = d.next();
-    expect(r).toEqual({ kind: 'error', alert: 10, reason: 'wrong version number (content type 69)' });
+    expect(r).toEqual({ kind: 'error', alert: 70, reason: 'wrong version number' });
     expect(d.next()).toEqual(r);
+  });
+
+  it('waits for a whole header before judging it, then refuses an unknown type', () => {
+    const d = new RecordDeframer();
+    d.push(fromHex('18030300'));
+    expect(d.next()).toEqual({ kind: 'need-more' });
+    d.push(fromHex('01'));
+    expect(d.next()).toEqual({ kind: 'error', alert: 10, reason: 'unknown record type 24' });
   });
 
   it('refuses a record longer than 2^14 + 256 with record_overflow', () => {

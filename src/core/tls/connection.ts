@@ -68,6 +68,7 @@ export class TlsConnection {
 
   #coalesce: boolean;
   #bytesIn = 0;
+  #recordsReceived = 0;
   #bytesOut = 0;
 
   private constructor(side: Side, deps: ConnectionDeps, initial: (cx: Context) => Promise<State>, coalesce: boolean) {
@@ -127,9 +128,11 @@ export class TlsConnection {
         const r = this.#deframer.next();
         if (r.kind === 'need-more') break;
         if (r.kind === 'error') {
-          await this.#fail(r.alert, r.reason);
+          // OpenSSL sends no alert when the very first record is not TLS at all (SSL_AD_NO_ALERT).
+          await this.#fail(r.alert, r.reason, this.#recordsReceived === 0 && r.alert === AlertDescription.protocol_version);
           break;
         }
+        this.#recordsReceived++;
         await this.#guard(() => this.#record(r.record));
       }
     });
@@ -246,11 +249,11 @@ export class TlsConnection {
     this.#error = { alert: description, name: alertName(description), reason: `received ${alertName(description)} alert`, by: peer };
   }
 
-  async #fail(alert: number, reason: string): Promise<void> {
+  async #fail(alert: number, reason: string, silent = false): Promise<void> {
     if (this.#status === 'failed' || this.#status === 'closed') return;
     this.#pending = [];
     try {
-      await this.#sendAlert(AlertLevel.fatal, alert, reason);
+      if (!silent) await this.#sendAlert(AlertLevel.fatal, alert, reason);
     } catch {
       /* the alert could not be sealed; the connection is over anyway */
     }

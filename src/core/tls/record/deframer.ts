@@ -41,10 +41,10 @@ export class RecordDeframer {
   next(): DeframeResult {
     if (this.#failed) return { kind: 'error', ...this.#failed };
     const b = this.#buf;
-    if (b.length >= 1 && (b[0] < 20 || b[0] > 23)) return this.#fail(AlertDescription.unexpected_message, `wrong version number (content type ${b[0]})`);
-    // OpenSSL reports a bad major version as "wrong version number" (ssl/record/ssl3_record.c).
-    if (b.length >= 2 && b[1] !== 3) return this.#fail(AlertDescription.protocol_version, 'wrong version number');
     if (b.length < 5) return { kind: 'need-more' };
+    // As OpenSSL (ssl/record/ssl3_record.c): the major version first ("wrong version number"), then the type.
+    if (b[1] !== 3) return this.#fail(AlertDescription.protocol_version, 'wrong version number');
+    if (b[0] < 20 || b[0] > 23) return this.#fail(AlertDescription.unexpected_message, `unknown record type ${b[0]}`);
     const len = (b[3] << 8) | b[4];
     if (len > MAX_CIPHERTEXT) return this.#fail(AlertDescription.record_overflow, `record length ${len} > ${MAX_CIPHERTEXT}`);
     if (b.length < 5 + len) return { kind: 'need-more' };
