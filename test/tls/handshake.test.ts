@@ -188,6 +188,20 @@ describe('TLS 1.2 in memory', () => {
     expect(out.error).toMatchObject({ name: 'illegal_parameter', reason: 'illegal_parameter: downgrade sentinel in ServerHello.random' });
   });
 
+  it('a flipped bit in the client Finished ends in bad_record_mac from the server', async () => {
+    const r = await pair({
+      client: { versions: ['TLSv1.2'] },
+      tamper: (i, from, b) => {
+        if (i !== 2 || from !== 'client') return b;
+        const c = Uint8Array.from(b);
+        c[c.length - 1] ^= 0x80;
+        return c;
+      },
+    });
+    expect(r.server.status).toBe('failed');
+    expect(r.last.client?.error).toMatchObject({ name: 'bad_record_mac', by: 'server' });
+  });
+
   it('the same seed gives the same bytes', async () => {
     const a = await pair({ client: { versions: ['TLSv1.2'] }, seed: 3 });
     const b = await pair({ client: { versions: ['TLSv1.2'] }, seed: 3 });
