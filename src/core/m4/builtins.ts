@@ -277,7 +277,7 @@ export const builtins: Record<string, Builtin> = {
     c.re.lastIndex = 0;
     const m = c.re.exec(a[1].text);
     if (a.length === 3) return String(m ? m.index : -1);
-    return m ? substitute(a[3].text, m) : '';
+    return m ? substitute(a[3].text, m, c.groups, (w) => ctx.warn(w), ctx.substituteState) : '';
   }),
   patsubst: b(true, (ctx, a) => {
     if (badArgc(ctx, a, 2, 3)) return a.length === 2 ? a[1].text : '';
@@ -297,7 +297,7 @@ export const builtins: Record<string, Builtin> = {
         out += victim.slice(offset);
         break;
       }
-      out += victim.slice(offset, m.index) + substitute(repl, m);
+      out += victim.slice(offset, m.index) + substitute(repl, m, c.groups, (w) => ctx.warn(w), ctx.substituteState);
       offset = m.index + m[0].length;
       if (m[0].length === 0) {
         if (offset < victim.length) out += victim[offset];

@@ -29,6 +29,7 @@ export class Engine implements M4Context {
   private depth = 0;
   status = 0;
   sysval = 0;
+  readonly substituteState = { warnedZero: false };
 
   constructor(
     readonly host: M4Host,

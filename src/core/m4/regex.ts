@@ -4,12 +4,6 @@
  * (`\0`..`\9`, `\&`, `\\`).
  */
 
-const CLASSES: Record<string, string> = {
-  alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z',
-  space: ' \\t\\n\\r\\f\\v', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f',
-  cntrl: '\\x00-\\x1f\\x7f', print: ' -~', graph: '!-~',
-};
-
 export type Compiled = { ok: true; re: RegExp; groups: number } | { ok: false; error: string };
 
 export function compileEmacs(src: string): Compiled {
@@ -37,11 +31,6 @@ export function compileEmacs(src: string): Compiled {
       } else if (d === '|') {
         out += '|';
         atStart = true;
-      } else if (d === '{') {
-        const end = src.indexOf('\\}', i);
-        if (end < 0) return { ok: false, error: 'Unmatched \\{' };
-        out += '{' + src.slice(i + 1, end) + '}';
-        i = end + 1;
       } else if (d >= '1' && d <= '9') {
         out += '\\' + d;
       } else if (d === 'w' || d === 'W' || d === 'b' || d === 'B') {
@@ -70,18 +59,17 @@ export function compileEmacs(src: string): Compiled {
         cls += '\\]';
         j++;
       }
+      const lit = (ch: string): string => (/[\\[\]^-]/.test(ch) ? '\\' + ch : ch);
       for (; j < src.length && src[j] !== ']'; j++) {
-        if (src[j] === '[' && src[j + 1] === ':') {
-          const end = src.indexOf(':]', j + 2);
-          if (end < 0) return { ok: false, error: 'Unmatched [ or [^' };
-          const name = src.slice(j + 2, end);
-          if (!(name in CLASSES)) return { ok: false, error: 'Invalid character class name' };
-          cls += CLASSES[name];
-          j = end + 1;
-        } else if (src[j] === '\\' || src[j] === '[' || src[j] === '^') cls += '\\' + src[j];
-        else cls += src[j];
+        if (src[j + 1] === '-' && j + 2 < src.length && src[j + 2] !== ']') {
+          // a range; GNU accepts an empty one (z-a), which matches nothing
+          if (src.charCodeAt(j) <= src.charCodeAt(j + 2)) cls += lit(src[j]) + '-' + lit(src[j + 2]);
+          j += 2;
+        } else cls += lit(src[j]);
       }
-      if (j >= src.length) return { ok: false, error: 'Unmatched [ or [^' };
+      if (j >= src.length) return { ok: false, error: i + 1 >= src.length ? 'Invalid regular expression' : 'Unmatched [, [^, [:, [., or [=' };
+      if (cls === '[') cls = '[^\\s\\S';
+      else if (cls === '[^') cls = '[\\s\\S';
       out += cls + ']';
       i = j;
       continue;
@@ -123,19 +111,33 @@ function escapeChar(c: string): string {
   return /[\\^$.*+?()[\]{}|/]/.test(c) ? '\\' + c : c;
 }
 
-/** Expand `\N`, `\&` and `\\` of a replacement for one match. */
-export function substitute(replacement: string, match: RegExpExecArray): string {
+/**
+ * Expand `\N`, `\&` and `\\` of a replacement for one match, with GNU's
+ * warnings (`\0` once per run, a group the expression does not have).
+ */
+export function substitute(replacement: string, match: RegExpExecArray, groups: number, warn: (message: string) => void, state: { warnedZero: boolean }): string {
   let out = '';
   for (let i = 0; i < replacement.length; i++) {
     const c = replacement[i];
-    if (c !== '\\' || i + 1 >= replacement.length) {
+    if (c !== '\\') {
       out += c;
       continue;
     }
+    if (i + 1 >= replacement.length) {
+      warn('Warning: trailing \\ ignored in replacement');
+      break;
+    }
     const d = replacement[++i];
     if (d === '&') out += match[0];
-    else if (d >= '0' && d <= '9') out += match[+d] ?? '';
-    else out += d;
+    else if (d >= '0' && d <= '9') {
+      const n = +d;
+      if (n === 0 && !state.warnedZero) {
+        state.warnedZero = true;
+        warn('Warning: \\0 will disappear, use \\& instead in replacements');
+      }
+      if (n > groups) warn(`Warning: sub-expression ${n} not present`);
+      else out += match[n] ?? '';
+    } else out += d;
   }
   return out;
 }

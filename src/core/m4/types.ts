@@ -64,6 +64,8 @@ export interface M4Context {
   currentLine(): number;
   exit(status: number): never;
   sysval: number;
+  /** GNU warns about `\0` in a replacement once per run. */
+  readonly substituteState: { warnedZero: boolean };
   callBuiltin(name: string, args: Arg[]): string | undefined;
   callMacro(name: string, args: Arg[]): string | undefined;
 }
