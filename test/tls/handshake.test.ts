@@ -208,3 +208,13 @@ describe('TLS 1.2 in memory', () => {
     expect(toHex(wireBytes(a))).toBe(toHex(wireBytes(b)));
   });
 });
+
+describe('determinism with ECDSA', () => {
+  it.each(['server-p256', 'server-p384'] as const)('%s certificate and an ECDSA client certificate: the same bytes each run', async (serverKey) => {
+    const { certified } = await import('./pair.ts');
+    const opts = { seed: 9, serverKey, server: { requestClientCertificate: true }, client: { clientCertificate: await certified('client') } };
+    const a = await pair(opts);
+    expect(a.server.negotiated?.peerCertificates).toHaveLength(1);
+    expect(toHex(wireBytes(await pair(opts)))).toBe(toHex(wireBytes(a)));
+  });
+});

@@ -152,6 +152,15 @@ describe.skipIf(!hasOpenssl)('openssl s_client -tls1_3 against our server', () =
     expect(counts(ours.out)).toBe(counts(viaReal.stdout()));
   }, 30000);
 
+  it('our TypeScript ECDSA (seeded nonce) verifies in OpenSSL, P-256 and P-384', async () => {
+    for (const key of ['server-p256', 'server-p384'] as const) {
+      const { conn, out } = await sClientToOurServer({}, key, [], seededProvider);
+      expect(conn.negotiated?.signatureScheme).toBe(key === 'server-p256' ? 'ecdsa_secp256r1_sha256' : 'ecdsa_secp384r1_sha384');
+      expect(out).toContain('Peer signature type: ECDSA');
+      expect(out).toContain('echo: hello from s_client');
+    }
+  }, 30000);
+
   it('HelloRetryRequest when s_client leads with X25519 and we take only P-256', async () => {
     const { conn, out } = await sClientToOurServer({ groups: ['secp256r1'] }, 'server-p256', ['-groups', 'X25519:P-256']);
     expect(conn.negotiated).toMatchObject({ group: 'secp256r1', helloRetry: true, signatureScheme: 'ecdsa_secp256r1_sha256' });

@@ -11,8 +11,8 @@ import {
 } from '../../src/core/tls/index.ts';
 
 export const provider = new WebCryptoProvider(webcrypto.subtle as SubtleCrypto);
-/** RSA-PSS salts from the seeded Random: the same session gives the same bytes. */
-export const seededProvider = new WebCryptoProvider(webcrypto.subtle as SubtleCrypto, { seededRsaPss: true });
+/** RSA-PSS salts and ECDSA nonces from the seeded Random: the same session gives the same bytes. */
+export const seededProvider = new WebCryptoProvider(webcrypto.subtle as SubtleCrypto, { seededRsaPss: true, seededEcdsa: true });
 
 const CERTS = join(import.meta.dirname, '..', 'fixtures', 'tls', 'certs');
 

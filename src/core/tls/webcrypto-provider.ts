@@ -7,6 +7,7 @@ import { concat, fromHex } from '../bytes/index.ts';
 import type { CryptoProvider, KeyShare, SigningKey } from './crypto-provider.ts';
 import { derToP1363, p1363ToDer } from './ecdsa-der.ts';
 import { parseRsaPkcs8, rsaPssSign } from './rsa-pss.ts';
+import { ecPrivateScalar, ecdsaSign } from './ecdsa-sign.ts';
 import type { GroupName, HashName, KeyKind, SignatureAlgorithm } from './suites.ts';
 
 /** PKCS#8 prefixes that wrap a bare private scalar (no public key field). */
@@ -44,15 +45,19 @@ export interface WebCryptoProviderOptions {
    * seeded session repeats byte for byte (tests, recorded lessons). Default: WebCrypto.
    */
   readonly seededRsaPss?: boolean;
+  /** Likewise ECDSA: the nonce k from the session's Random (TypeScript P-256/P-384 arithmetic). */
+  readonly seededEcdsa?: boolean;
 }
 
 export class WebCryptoProvider implements CryptoProvider {
   readonly #subtle: SubtleCrypto;
   readonly #seededRsaPss: boolean;
+  readonly #seededEcdsa: boolean;
 
   constructor(subtle: SubtleCrypto, options: WebCryptoProviderOptions = {}) {
     this.#subtle = subtle;
     this.#seededRsaPss = options.seededRsaPss ?? false;
+    this.#seededEcdsa = options.seededEcdsa ?? false;
   }
 
   async hash(hash: HashName, data: Uint8Array): Promise<Uint8Array> {
@@ -141,6 +146,10 @@ export class WebCryptoProvider implements CryptoProvider {
     }
     // TLS 1.2 does not bind ECDSA schemes to a curve: the key decides.
     if (alg.kind === 'ecdsa') alg = { ...alg, curve: key.kind === 'ecdsa-p384' ? 'P-384' : 'P-256' };
+    if (alg.kind === 'ecdsa' && this.#seededEcdsa) {
+      const d = ecPrivateScalar((key.handle as KeyHandle).pkcs8);
+      return p1363ToDer(await ecdsaSign(alg.curve, d, alg.hash, data, random, (hn, m) => this.hash(hn, m)));
+    }
     const k = await this.#signKey(key.handle as KeyHandle, alg);
     const sig = new Uint8Array(await this.#subtle.sign(signAlg(alg), k, buf(data)));
     return alg.kind === 'ecdsa' ? p1363ToDer(sig) : sig;
