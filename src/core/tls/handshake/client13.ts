@@ -19,10 +19,9 @@ import {
   CLIENT_OFFER_13, CLIENT_SIGNATURE_SCHEMES, SERVER_PREFERENCE_12, type CipherSuite13, GROUP_PREFERENCE, GROUPS, type GroupName, ProtocolVersion, SIGNATURE_SCHEMES,
   SUITES_13, type SignatureScheme, groupByName, schemesForKey,
 } from '../suites.ts';
-import { certificateVerifyContent, checkFinished, computeFinished, decodeBody, expectType, received } from './common13.ts';
+import { certificateVerifyContent, checkFinished, computeFinished, decodeBody, emitSecrets, expectType, received } from './common13.ts';
 import type { ClientConfig } from './config.ts';
 import type { Context, State } from './context.ts';
-import { emitSecrets } from './server13.ts';
 import { Traffic } from './traffic13.ts';
 import { clientServerHello12 } from './client12.ts';
 

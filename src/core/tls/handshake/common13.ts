@@ -3,7 +3,7 @@ import { equalBytes, utf8 } from '../../bytes/index.ts';
 import { AlertDescription, TlsAlert, alertError } from '../alerts.ts';
 import { DecodeError, type Reader, decodeAll } from '../codec/cursor.ts';
 import { type HandshakeMessage, handshakeName } from '../codec/handshake.ts';
-import { finishedKey } from '../key-schedule.ts';
+import { finishedKey, type HandshakeSecret, type MasterSecret } from '../key-schedule.ts';
 import type { CipherSuite13 } from '../suites.ts';
 import type { Context } from './context.ts';
 
@@ -51,4 +51,11 @@ export async function checkFinished(cx: Context, suite: CipherSuite13, baseKey: 
 export async function received(cx: Context, msg: HandshakeMessage): Promise<void> {
   cx.transcript.add(msg.raw);
   cx.emit({ kind: 'tls.transcript', side: cx.side, after: handshakeName(msg.type), hash: await cx.transcript.hash() });
+}
+
+/** Report the key-schedule values a stage holds (the connection drops repeats). */
+export function emitSecrets(cx: Context, stage: HandshakeSecret | MasterSecret): void {
+  for (const [name, value] of Object.entries(stage.trace)) {
+    if (value) cx.emit({ kind: 'tls.secret', side: cx.side, name, value });
+  }
 }

@@ -10,12 +10,12 @@ import { ExtensionType, type Extension, ext, findExtension } from '../codec/exte
 import { type ClientHello, HRR_RANDOM, readClientHello, writeServerHello } from '../codec/hello.ts';
 import { readCertificate, readCertificateVerify, readFinished, writeCertificate, writeNewSessionTicket, writeCertificateRequest, writeCertificateVerify, writeEncryptedExtensions } from '../codec/messages13.ts';
 import { certificatePublicKey } from '../codec/spki.ts';
-import { EarlySecret, type HandshakeSecret, type MasterSecret, type TrafficKeys } from '../key-schedule.ts';
+import { EarlySecret, type MasterSecret, type TrafficKeys } from '../key-schedule.ts';
 import {
   type CipherSuite13, GROUP_PREFERENCE, GROUPS, type GroupName, ProtocolVersion, SERVER_PREFERENCE_13, SIGNATURE_SCHEMES,
   type SignatureScheme, groupByName, schemesForKey,
 } from '../suites.ts';
-import { certificateVerifyContent, checkFinished, computeFinished, decodeBody, expectType, received } from './common13.ts';
+import { certificateVerifyContent, checkFinished, computeFinished, decodeBody, emitSecrets, expectType, received } from './common13.ts';
 import type { ServerConfig, TicketPolicy } from './config.ts';
 import type { Context, State } from './context.ts';
 import { Traffic } from './traffic13.ts';
@@ -280,10 +280,4 @@ function encodeDistinguishedNames(names: readonly Uint8Array[]): Uint8Array {
   const parts = names.map((n) => concat([Uint8Array.of(n.length >> 8, n.length & 0xff), n]));
   const body = concat(parts);
   return concat([Uint8Array.of(body.length >> 8, body.length & 0xff), body]);
-}
-
-export function emitSecrets(cx: Context, stage: HandshakeSecret | MasterSecret): void {
-  for (const [name, value] of Object.entries(stage.trace)) {
-    if (value) cx.emit({ kind: 'tls.secret', side: cx.side, name, value });
-  }
 }
