@@ -23,6 +23,8 @@ export class Engine implements M4Context {
   private diversions = new Map<number, string[]>();
   private current = 0;
   private out: string[] = [];
+  /** How much of stdout GNU m4 has flushed: it flushes before each diagnostic. */
+  private flushed = 0;
   private err: string[] = [];
   private outBytes = 0;
   private steps = 0;
@@ -38,6 +40,13 @@ export class Engine implements M4Context {
   ) {}
 
   // ---- results
+  private flush(): void {
+    this.flushed = this.out.length;
+  }
+  /** A stack overflow ends m4 with _exit: what stdio had not flushed is lost. */
+  loseUnflushed(): void {
+    this.out.length = this.flushed;
+  }
   stdoutText(): string {
     return this.out.join('');
   }
@@ -47,6 +56,7 @@ export class Engine implements M4Context {
 
   // ---- diagnostics
   warn(message: string): void {
+    this.flush();
     this.err.push(at(this.input.currentFile, this.input.currentLine, message));
   }
   error(message: string): void {
@@ -57,6 +67,7 @@ export class Engine implements M4Context {
     throw new M4Fatal(at(this.input.currentFile, this.input.currentLine, message));
   }
   stderr(text: string): void {
+    this.flush();
     this.err.push(text);
   }
 
@@ -149,7 +160,10 @@ export class Engine implements M4Context {
   skipLine(): void {
     const file = this.input.currentFile;
     const line = this.input.currentLine;
-    if (!this.input.skipLine()) this.err.push(at(file, line, 'Warning: end of file treated as newline'));
+    if (!this.input.skipLine()) {
+      this.flush();
+      this.err.push(at(file, line, 'Warning: end of file treated as newline'));
+    }
   }
   currentFile(): string {
     return this.input.currentFile;
@@ -193,7 +207,8 @@ export class Engine implements M4Context {
     const openFile = this.input.currentFile;
     const openLine = this.input.currentLine;
     if (++this.depth > this.limits.maxDepth) {
-      this.fatal(`recursion limit of ${this.limits.maxDepth} exceeded, use -L<N> to change it`);
+      // GNU m4 has no default limit: it recurses until the C stack overflows and says so
+      throw new M4Fatal('m4: stack overflow\n', 1, true);
     }
     if (++this.steps > this.limits.maxSteps) {
       this.fatal(`ERROR: the lab stops m4 after ${this.limits.maxSteps} macro calls`);

@@ -13,7 +13,8 @@ type Tok =
   | { t: 'lp' }
   | { t: 'rp' }
   | { t: 'end' }
-  | { t: 'bad' };
+  | { t: 'bad' }
+  | { t: 'badop' };
 
 class EvalError extends Error {
   constructor(readonly kind: string) {
@@ -80,6 +81,11 @@ export function evaluate(expr: string): EvalResult {
       pos++;
       return { t: 'rp' };
     }
+    // GNU eval_lex: C's assignment and increment operators are not m4's
+    if (/^(\+[+=]|-[-=]|\*=|\/=|%=|\^=|&=|\|=|<<=|>>=)/.test(expr.slice(pos, pos + 3))) {
+      pos++;
+      return { t: 'badop' };
+    }
     for (const op of OPS) {
       if (expr.startsWith(op, pos)) {
         pos += op.length;
@@ -95,7 +101,11 @@ export function evaluate(expr: string): EvalResult {
 
   function next(): void {
     tok = lex();
+  }
+  /** Where an operator may follow: GNU reports what cannot be one. */
+  function operatorPosition(): void {
     if (tok.t === 'bad') throw new EvalError('bad input');
+    if (tok.t === 'badop') throw new EvalError('invalid');
   }
   function isOp(v: string): boolean {
     return tok.t === 'op' && tok.v === v;
@@ -126,6 +136,7 @@ export function evaluate(expr: string): EvalResult {
 
   function orTerm(live: boolean): number {
     let v = andTerm(live);
+    operatorPosition();
     while (isOp('||')) {
       next();
       const r = andTerm(live && v === 0);
@@ -135,6 +146,7 @@ export function evaluate(expr: string): EvalResult {
   }
   function andTerm(live: boolean): number {
     let v = binary(0, live);
+    operatorPosition();
     while (isOp('&&')) {
       next();
       const r = binary(0, live && v !== 0);
@@ -146,6 +158,7 @@ export function evaluate(expr: string): EvalResult {
     if (level >= levels.length) return expTerm(live);
     const L = levels[level];
     let v = binary(level + 1, live);
+    operatorPosition();
     while (tok.t === 'op' && L.ops.includes(tok.v)) {
       const op = tok.v;
       next();
@@ -156,6 +169,7 @@ export function evaluate(expr: string): EvalResult {
   }
   function expTerm(live: boolean): number {
     const base = unary(live);
+    operatorPosition();
     if (!isOp('**')) return base;
     next();
     const e = expTerm(live);
@@ -169,6 +183,7 @@ export function evaluate(expr: string): EvalResult {
     return r;
   }
   function unary(live: boolean): number {
+    if (tok.t === 'badop') throw new EvalError('invalid');
     if (tok.t === 'op') {
       const op = tok.v;
       if (op === '+' || op === '-' || op === '~' || op === '!') {
@@ -196,6 +211,7 @@ export function evaluate(expr: string): EvalResult {
   try {
     next();
     const v = orTerm(true);
+    operatorPosition();
     if (tok.t !== 'end') throw new EvalError('excess');
     return { ok: true, value: v, warnings };
   } catch (e) {
@@ -208,6 +224,7 @@ export function evaluate(expr: string): EvalResult {
       divide: `divide by zero in eval: ${expr}`,
       modulo: `modulo by zero in eval: ${expr}`,
       negative: `negative exponent in eval: ${expr}`,
+      invalid: `invalid operator in eval: ${expr}`,
     };
     return { ok: false, error: msg[e.kind], warnings };
   }

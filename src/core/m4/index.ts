@@ -63,11 +63,12 @@ export function runM4(run: M4Run): M4Result {
       m4.divert(0);
       m4.undivertAll();
     } catch (e) {
-      if (e instanceof RangeError) throw new M4Fatal(at(m4.currentFile(), m4.currentLine(), 'ERROR: the lab stops m4: too deeply nested'));
+      if (e instanceof RangeError) throw new M4Fatal('m4: stack overflow\n', 1, true);
       throw e;
     }
   } catch (e) {
     if (e instanceof M4Fatal) {
+      if (e.abrupt) m4.loseUnflushed();
       m4.stderr(e.diagnostic);
       status = e.status;
     } else if (e instanceof M4Exit) {

@@ -30,7 +30,12 @@ export interface Token {
 
 /** A fatal error: m4 prints it and exits 1 at once (diversions are lost). */
 export class M4Fatal extends Error {
-  constructor(readonly diagnostic: string, readonly status = 1) {
+  constructor(
+    readonly diagnostic: string,
+    readonly status = 1,
+    /** m4 dies without flushing stdout (stack overflow). */
+    readonly abrupt = false,
+  ) {
     super(diagnostic);
   }
 }

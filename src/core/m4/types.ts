@@ -15,7 +15,7 @@ export interface M4Limits {
   maxSteps: number;
   /** Bytes of output, of one argument or of one expansion. */
   maxOutput: number;
-  /** Nested macro calls (GNU's -L; its default is unlimited, bounded by the C stack). */
+  /** Nested macro calls; beyond them m4 says `m4: stack overflow` as GNU m4 does when its C stack ends. */
   maxDepth: number;
 }
 
