@@ -218,3 +218,19 @@ describe('determinism with ECDSA', () => {
     expect(toHex(wireBytes(await pair(opts)))).toBe(toHex(wireBytes(a)));
   });
 });
+
+describe('close_notify', () => {
+  it.each(['TLSv1.3', 'TLSv1.2'] as const)('%s: the client closes, the server sees it and closes too', async (v) => {
+    const r = await pair({ client: { versions: [v] } });
+    const bye = await r.client.close();
+    expect(bye.status).toBe('closed');
+    // a protected alert record: type 23 in TLS 1.3, 21 in TLS 1.2
+    expect(bye.send[0]).toBe(v === 'TLSv1.3' ? 23 : 21);
+    const seen = await r.server.receive(bye.send);
+    expect(seen.status).toBe('closed');
+    expect(seen.events.filter((e) => e.kind === 'tls.alert').map((e) => e.kind === 'tls.alert' && [e.dir, e.name])).toEqual([['received', 'close_notify']]);
+    const back = await r.server.close();
+    expect(back.send[0]).toBe(v === 'TLSv1.3' ? 23 : 21); // its own close_notify (RFC 8446 §6.1)
+    expect((await r.client.close()).send.length).toBe(0); // said once only
+  });
+});

@@ -69,6 +69,7 @@ export class TlsConnection {
   #coalesce: boolean;
   #bytesIn = 0;
   #recordsReceived = 0;
+  #closeSent = false;
   #bytesOut = 0;
 
   private constructor(side: Side, deps: ConnectionDeps, initial: (cx: Context) => Promise<State>, coalesce: boolean) {
@@ -149,7 +150,9 @@ export class TlsConnection {
   /** Send close_notify (RFC 8446 §6.1). */
   close(): Promise<TlsOutput> {
     return this.#serial(async () => {
-      if (this.#status === 'closed' || this.#status === 'failed') return;
+      // §6.1: each side sends its own close_notify, also after the peer's.
+      if (this.#status === 'failed' || this.#closeSent) return;
+      this.#closeSent = true;
       await this.#sendAlert(AlertLevel.warning, AlertDescription.close_notify);
       this.#status = 'closed';
       this.#emit({ kind: 'tls.closed', side: this.side, by: this.side });
