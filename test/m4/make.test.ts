@@ -80,6 +80,7 @@ const SCENARIOS: [string, (w: World) => void, string][] = [
   ['nomakefile-cwd', () => {}, 'make'],
   ['nodir', () => {}, 'make -C /nonexistent'],
   ['clean', upToDate, 'make -C /etc/mail clean'],
+  ['f-edited', (w) => { upToDate(w); w.vfs.appendFile('/etc/mail/sendmail.mc', EXTRA); }, 'make -f /etc/mail/Makefile'],
   ['cd-target-cf', upToDate, 'cd /etc/mail && make sendmail.cf'],
   ['cd-edited', (w) => { upToDate(w); w.vfs.appendFile('/etc/mail/sendmail.mc', EXTRA); }, 'cd /etc/mail && make'],
 ];

@@ -271,13 +271,17 @@ class DebianMakefile {
     return this.level === 0 ? 'make' : `make[${this.level}]`;
   }
 
+  async remakeMakefile(): Promise<void> {
+    await this.update(`${D}/Makefile`, null);
+    this.done.clear();
+  }
+
   /** A sub-make `$(MAKE) -sf /etc/mail/Makefile FILE`: it first remakes its makefile. */
   async submake(file: string, printDir: boolean): Promise<void> {
     const sub = new DebianMakefile(this.ctx, this.w, this.level + 1);
     if (printDir) this.out(`${sub.prefix()}: Entering directory '${D}'\n`);
     try {
-      await sub.update(`${D}/Makefile`, null);
-      sub.done.clear();
+      await sub.remakeMakefile();
       await sub.update(file, null);
     } finally {
       if (printDir) this.out(`${sub.prefix()}: Leaving directory '${D}'\n`);
@@ -377,6 +381,9 @@ export function makeCommand(w: WorldServices): Command {
           status = 2;
         } else {
           const debian = new DebianMakefile(ctx, w, 0);
+          // make remakes its makefile first when a rule names it as it was read (-f /etc/mail/Makefile,
+          // or /etc/mail/Makefile run as a script); `make -C /etc/mail` reads `Makefile`, which no rule names
+          if (args.file !== undefined && normalizePath(dir, args.file) === '/etc/mail/Makefile' && args.file.startsWith('/')) await debian.remakeMakefile();
           for (const t of args.targets.length > 0 ? args.targets : ['all']) await debian.goal(t, printDir);
         }
       } catch (e) {
