@@ -35,5 +35,6 @@ export async function createWorld(opts: WorldOptions): Promise<World> {
   const world = new World(opts);
   await installDebianTlsKey(world);
   if (opts.kind === 'reference') await installReferenceCerts(world);
+  world.installed();
   return world;
 }

@@ -43,13 +43,17 @@ export class World implements ShellHost, WorldServices {
   readonly mta: Mta;
   readonly commands: Map<string, Command>;
   #loginPid = 0;
+  #installing = true;
 
   constructor(opts: WorldOptions) {
     this.kind = opts.kind;
     this.clock = opts.clock;
     this.random = opts.random;
     this.subtle = opts.subtle;
-    this.vfs = new Vfs({ clock: opts.clock, trace: this.trace });
+    // Every file of the image gets one install time, as dpkg leaves them: make then
+    // sees the fresh world's sendmail.cf as up to date, as on a real fresh host.
+    const installed = opts.clock.now();
+    this.vfs = new Vfs({ clock: { now: () => (this.#installing ? installed : opts.clock.now()) }, trace: this.trace });
     applyImage(this.vfs, opts.kind);
     this.syslog = new Syslog(this.vfs, opts.clock, this.trace, this.hostname);
     // A host that has been up for a while: pids start somewhere in the hundreds or thousands.
@@ -62,6 +66,11 @@ export class World implements ShellHost, WorldServices {
     this.commands = new Map([...coreCommands(), ...worldPrograms(this)]);
     buildAliasDb(this.vfs);
     buildAccessDb(this.vfs);
+  }
+
+  /** The world is built: files written from now on get the clock's time. */
+  installed(): void {
+    this.#installing = false;
   }
 
   hosts(): HostLine[] {

@@ -6,6 +6,8 @@ import { sendmail, newaliasesRun, mailqRun } from './sendmail.ts';
 import { telnet } from './telnet.ts';
 import { initScripts } from './init-script.ts';
 import { makemap } from './makemap.ts';
+import { m4Command } from './m4.ts';
+import { makeCommand } from './make.ts';
 
 export function worldPrograms(w: WorldServices & { mta: Mta }): [string, Command][] {
   const list: Command[] = [
@@ -27,6 +29,8 @@ export function worldPrograms(w: WorldServices & { mta: Mta }): [string, Command
     },
     ...initScripts(w.mta),
     makemap,
+    m4Command(),
+    makeCommand(w),
   ];
   return list.map((c) => [c.name, c]);
 }
