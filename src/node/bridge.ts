@@ -7,16 +7,15 @@
  * reads is one packet for the engine.
  *
  * With --etc-mail DIR the files under DIR (their modes kept, certs/ included)
- * are laid over /etc/mail before the daemon starts, and access.db and
- * aliases.db are rebuilt as makemap and newaliases would.
- * SIMPLIFIED: sendmail.cf is taken from DIR as it is; building it from a
- * sendmail.mc (m4) arrives with the configuration issue.
+ * are laid over /etc/mail before the daemon starts, and the world's admin runs
+ * `make -C /etc/mail`, which rebuilds sendmail.cf from a newer sendmail.mc (m4),
+ * access.db and aliases.db, as on a real host.
  */
 import { createServer, type Socket } from 'node:net';
 import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createWorld, rawLine, type World } from '../core/sim/index.ts';
-import { buildAccessDb, buildAliasDb } from '../core/sim/databases.ts';
+import { BufferOutput } from '../core/shell/io.ts';
 import { nodeServices, option } from './platform.ts';
 
 function fail(message: string): never {
@@ -57,8 +56,8 @@ async function main(): Promise<void> {
     } catch (e) {
       fail(`cannot read ${etcMail}: ${(e as Error).message}`);
     }
-    buildAccessDb(world.vfs);
-    buildAliasDb(world.vfs);
+    const out = new BufferOutput();
+    if ((await world.newShell().run('make -C /etc/mail', { stdout: out, stderr: out })) !== 0) fail(`make -C /etc/mail failed:\n${out.text}`);
   }
   if (logFile) world.syslog.subscribe((r) => appendFileSync(logFile, rawLine(r) + '\n'));
 
@@ -67,7 +66,8 @@ async function main(): Promise<void> {
 
   const server = createServer((sock: Socket) => {
     const from = (sock.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
-    const end = world.net.connect(from, { addr: '127.0.0.1', port: 25 });
+    const daemon = world.mta.sockets[0] ?? { addr: '127.0.0.1', port: 25 };
+    const end = world.net.connect(from, { addr: daemon.addr === '0.0.0.0' ? '127.0.0.1' : daemon.addr, port: daemon.port });
     if (!end) {
       sock.destroy();
       return;

@@ -67,6 +67,11 @@ export class Mta {
     return this.#daemon?.pid ?? null;
   }
 
+  /** The sockets the running daemon listens on (DaemonPortOptions). */
+  get sockets(): readonly { addr: string; port: number; name: string }[] {
+    return this.#daemon?.sockets ?? [];
+  }
+
   /** Whether the running daemon offers STARTTLS. */
   get tlsUsable(): boolean {
     return this.#daemon?.tls.usable ?? false;
