@@ -15,6 +15,10 @@ import { LOG_ALERT, LOG_CRIT, LOG_INFO, LOG_WARNING } from './syslog.ts';
 import { nameOf } from './hosts.ts';
 import { WorldSmtpEnv } from './smtp-env.ts';
 import type { WorldServices } from './services.ts';
+import { StartTls, loadCredentials } from './starttls.ts';
+import { WebCryptoProvider } from '../tls/index.ts';
+
+type Credentials = NonNullable<Awaited<ReturnType<typeof loadCredentials>>>;
 
 export interface DaemonStart {
   /** syslog tag: 'sm-mta' with `-L sm-mta`, else 'sendmail' */
@@ -29,6 +33,9 @@ export interface DaemonStart {
 
 interface Daemon {
   pid: number;
+  /** The TLS credentials loaded at start (null: no STARTTLS) and the crypto they use. */
+  creds: Credentials | null;
+  provider: WebCryptoProvider;
   tag: string;
   config: MtaConfig;
   tls: TlsSetup;
@@ -111,7 +118,9 @@ export class Mta {
       return '';
     }
 
-    const daemon: Daemon = { pid, tag: opts.tag, config, tls, sockets, connections: new Set() };
+    const provider = new WebCryptoProvider(this.w.subtle);
+    const creds = tls.usable ? await loadCredentials(this.w, config, provider) : null;
+    const daemon: Daemon = { pid, tag: opts.tag, config, tls, sockets, connections: new Set(), creds, provider };
     this.#daemon = daemon;
     this.w.procs.setCommand(pid, `sendmail: MTA: accepting connections`);
     this.w.procs.setSignalHandler(pid, (sig) => {
@@ -174,7 +183,7 @@ export class Mta {
     const env = new WorldSmtpEnv(this.w, d.config, {
       tag: d.tag,
       pid: childPid,
-      tlsAvailable: () => d.tls.usable,
+      tlsAvailable: () => d.tls.usable && d.creds !== null,
       newQueueId: (seq) => formatQueueId(this.w.clock.now(), seq, childPid),
       peerDescription: peer.name ? `${peer.name} [${peer.addr}]` : `[${peer.addr}]`,
     });
@@ -193,16 +202,32 @@ export class Mta {
         this.w.trace.emit({ kind: 'net.close', conn, by: 'server' });
       }
     };
+    // Plain SMTP is answered synchronously; once TLS starts, each packet waits for the
+    // one before it (WebCrypto is asynchronous) so records stay in order.
+    let tls: StartTls | null = null;
+    let queue: Promise<void> = Promise.resolve();
+    const intoTls = (bytes: Uint8Array): void => {
+      const t = tls!;
+      queue = queue.then(() => t.fromClient(bytes)).catch(() => end.close());
+    };
     end.attach({
       onData: (bytes) => {
         this.w.trace.emit({ kind: 'net.data', conn, dir: 'c2s', bytes });
+        if (tls) return intoTls(bytes);
         server.receive(bytes);
+        const hello = server.awaitingTls ? server.takeTlsBytes() : new Uint8Array(0);
+        if (hello.length > 0 && d.creds) {
+          tls = new StartTls(this.w, d.creds, server, end, conn, d.provider);
+          intoTls(hello);
+          return;
+        }
         flush();
       },
       onClose: () => {
         d.connections.delete(end);
         this.w.trace.emit({ kind: 'net.close', conn, by: 'client' });
-        server.clientClosed();
+        if (tls) queue = queue.then(() => server.clientClosed());
+        else server.clientClosed();
       },
     });
     server.start();

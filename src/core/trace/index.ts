@@ -71,7 +71,9 @@ export type TraceEvent =
   | { kind: 'shell.command'; line: string }
   | { kind: 'shell.exit'; line: string; code: number }
   | { kind: 'daemon.start'; name: string; pid: number }
-  | { kind: 'daemon.stop'; name: string; pid: number };
+  | { kind: 'daemon.stop'; name: string; pid: number }
+  /** A core/tls event of connection `conn` (handshake messages, secrets, records, alerts). */
+  | { kind: 'tls.event'; conn: number; event: { readonly kind: string } };
 
 export type TraceKind = TraceEvent['kind'];
 

@@ -1,0 +1,135 @@
+/**
+ * STARTTLS in the world: after Sendmail's `220 2.0.0 Ready to start TLS` the
+ * connection's bytes go through core/tls (a real TLS 1.3 / 1.2 server on
+ * WebCrypto) and the decrypted lines through the same SmtpServer. core/smtp
+ * and core/tls never meet; this file joins them.
+ *
+ *   client bytes ─► TlsConnection.receive ─► appData ─► SmtpServer.receive
+ *   client       ◄─ TlsConnection.send    ◄─ replies ◄─ SmtpServer.drainOutput
+ *
+ * The server presents ServerCertFile with the CA of CACertFile after it (as
+ * Sendmail does when CACertFile is set), asks for a client certificate, and
+ * reports {verify}: NO without one, OK when one of the trusted CAs
+ * (CACertFile, CACertPath) signed it, FAIL otherwise.
+ */
+import { TlsConnection, WebCryptoProvider, type ServerConfig, type TlsOutput } from '../tls/index.ts';
+import { certificateFacts, issuedByOneOf, pemBlocks } from '../pki/chain.ts';
+import type { SmtpServer } from '../smtp/index.ts';
+import type { Vfs } from '../vfs/index.ts';
+import type { MtaConfig } from './mta-config.ts';
+import type { WorldServices } from './services.ts';
+import type { SocketEnd } from './network.ts';
+
+interface Credentials {
+  server: ServerConfig;
+  trusted: Uint8Array[];
+}
+
+function readOr(vfs: Vfs, path: string | undefined): string {
+  if (!path) return '';
+  try {
+    return vfs.readText(path);
+  } catch {
+    return '';
+  }
+}
+
+/** The CA certificates Sendmail trusts: CACertFile and the *.pem / hashed files of CACertPath. */
+function trustedCas(vfs: Vfs, tls: MtaConfig['tls']): Uint8Array[] {
+  const out = pemBlocks(readOr(vfs, tls.caCertFile));
+  if (tls.caCertPath) {
+    let names: string[] = [];
+    try {
+      names = vfs.readdir(tls.caCertPath);
+    } catch {
+      names = [];
+    }
+    for (const n of names) if (/\.(pem|crt|\d+)$/.test(n)) out.push(...pemBlocks(readOr(vfs, `${tls.caCertPath}/${n}`)));
+  }
+  return out;
+}
+
+/** What the daemon loaded at start, or null when a file does not parse (then no TLS). */
+export async function loadCredentials(w: WorldServices, config: MtaConfig, provider: WebCryptoProvider): Promise<Credentials | null> {
+  const chain = pemBlocks(readOr(w.vfs, config.tls.certFile));
+  const keyDer = pemBlocks(readOr(w.vfs, config.tls.keyFile), 'PRIVATE KEY')[0];
+  const facts = chain[0] ? certificateFacts(chain[0]) : null;
+  if (!facts || !keyDer) return null;
+  const cas = pemBlocks(readOr(w.vfs, config.tls.caCertFile));
+  try {
+    const key = await provider.importSigningKey(keyDer, facts.keyKind);
+    const caNames = cas.map((c) => certificateFacts(c)?.subjectDer).filter((d): d is Uint8Array => d !== undefined);
+    return {
+      server: { certified: { chain: [...chain, ...cas], key }, requestClientCertificate: true, certificateAuthorities: caNames },
+      trusted: trustedCas(w.vfs, config.tls),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** One connection's TLS layer, once the client's first TLS bytes have come. */
+export class StartTls {
+  readonly #conn: TlsConnection;
+  #started = false;
+
+  constructor(
+    private readonly w: WorldServices,
+    private readonly creds: Credentials,
+    private readonly smtp: SmtpServer,
+    private readonly end: SocketEnd,
+    private readonly connId: number,
+    provider: WebCryptoProvider,
+  ) {
+    this.#conn = TlsConnection.server(creds.server, {
+      provider,
+      random: w.random,
+      onEvent: (event) => w.trace.emit({ kind: 'tls.event', conn: connId, event }),
+    });
+  }
+
+  /** Bytes from the client: handshake, then records carrying SMTP. */
+  async fromClient(bytes: Uint8Array): Promise<void> {
+    const out = await this.#conn.receive(bytes);
+    this.#send(out);
+    if (!this.#started && out.status === 'connected') await this.#handshakeDone();
+    for (const data of out.appData) this.smtp.receive(data);
+    await this.#flush();
+    if (out.status === 'failed' || out.status === 'closed') {
+      if (!this.#started) this.smtp.tlsFailed(opensslReason(out));
+      this.end.close();
+    }
+  }
+
+  async #handshakeDone(): Promise<void> {
+    this.#started = true;
+    const n = this.#conn.negotiated!;
+    const leaf = n.peerCertificates[0];
+    const verify = !leaf ? 'NO' : (await issuedByOneOf(this.w.subtle, leaf, this.creds.trusted, this.w.clock.now())) ? 'OK' : 'FAIL';
+    this.smtp.tlsStarted({ version: n.version, cipher: n.cipher, bits: n.bits, verify });
+  }
+
+  /** SMTP replies go out inside TLS records; a closing server sends close_notify first. */
+  async #flush(): Promise<void> {
+    const replies = this.smtp.drainOutput();
+    if (replies.length > 0) this.#send(await this.#conn.send(replies));
+    if (this.smtp.closed && !this.end.closed) {
+      this.#send(await this.#conn.close());
+      this.end.close();
+    }
+  }
+
+  #send(out: TlsOutput): void {
+    if (out.send.length > 0) {
+      this.w.trace.emit({ kind: 'net.data', conn: this.connId, dir: 's2c', bytes: out.send });
+      this.end.send(out.send);
+    }
+  }
+}
+
+/** Sendmail logs OpenSSL's reason string for a failed SSL_accept(). */
+function opensslReason(out: TlsOutput): string {
+  const name = out.error?.name ?? '';
+  if (out.error?.by === 'client' || out.error?.by === undefined) return name ? `sslv3 alert ${name.replace(/_/g, ' ')}` : 'unexpected eof while reading';
+  return out.error.reason || name.replace(/_/g, ' ');
+}
