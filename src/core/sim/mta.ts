@@ -168,6 +168,19 @@ export class Mta {
     };
   }
 
+  readonly #inflight = new Set<Promise<void>>();
+
+  #track(p: Promise<void>): Promise<void> {
+    this.#inflight.add(p);
+    void p.finally(() => this.#inflight.delete(p));
+    return p;
+  }
+
+  /** Resolves once every connection has handled what it was sent (TLS work is asynchronous). */
+  async settled(): Promise<void> {
+    while (this.#inflight.size > 0) await Promise.all([...this.#inflight]);
+  }
+
   /** One accepted connection: Sendmail forks a child with its own pid. */
   #accept(end: SocketEnd): void {
     const d = this.#daemon;
@@ -208,7 +221,7 @@ export class Mta {
     let queue: Promise<void> = Promise.resolve();
     const intoTls = (bytes: Uint8Array): void => {
       const t = tls!;
-      queue = queue.then(() => t.fromClient(bytes)).catch(() => end.close());
+      queue = this.#track(queue.then(() => t.fromClient(bytes)).catch(() => end.close()));
     };
     end.attach({
       onData: (bytes) => {
@@ -226,7 +239,7 @@ export class Mta {
       onClose: () => {
         d.connections.delete(end);
         this.w.trace.emit({ kind: 'net.close', conn, by: 'client' });
-        if (tls) queue = queue.then(() => server.clientClosed());
+        if (tls) queue = this.#track(queue.then(() => server.clientClosed()));
         else server.clientClosed();
       },
     });

@@ -21,4 +21,6 @@ export interface WorldServices {
   readonly net: Network;
   /** /etc/hosts as it is now */
   hosts(): HostLine[];
+  /** Resolves when the world's daemons have handled everything sent to them so far. */
+  settle(): Promise<void>;
 }

@@ -73,6 +73,10 @@ export class World implements ShellHost, WorldServices {
     this.#installing = false;
   }
 
+  settle(): Promise<void> {
+    return this.mta.settled();
+  }
+
   hosts(): HostLine[] {
     return readHosts(this.vfs);
   }

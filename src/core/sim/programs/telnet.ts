@@ -12,6 +12,7 @@ import type { Command, CommandContext } from '../../shell/types.ts';
 import { canonicalName, resolveName } from '../hosts.ts';
 import { fromLatin1, latin1 } from '../../bytes/index.ts';
 import type { WorldServices } from '../services.ts';
+import { TelnetTls } from './telnet-tls.ts';
 
 const ESCAPE = '\x1d';
 
@@ -59,8 +60,17 @@ async function session(ctx: CommandContext, w: WorldServices, host: string, port
   const closed = new Promise<void>((resolve) => {
     wake = resolve;
   });
+  // After STARTTLS and its 220, the lab's TLS client takes over (telnet-tls.ts).
+  let tls: TelnetTls | null = null;
+  let sentStartTls = false;
+  let readyForTls = false;
   socket.attach({
-    onData: (bytes) => ctx.stdout.write(fromLatin1(bytes).replace(/\r\n/g, '\n')),
+    onData: (bytes) => {
+      if (tls) return tls.fromServer(bytes);
+      const text = fromLatin1(bytes);
+      if (sentStartTls && /^220 /m.test(text)) readyForTls = true;
+      ctx.stdout.write(text.replace(/\r\n/g, '\n'));
+    },
     onClose: () => {
       closedByPeer = true;
       wake();
@@ -98,8 +108,19 @@ async function session(ctx: CommandContext, w: WorldServices, host: string, port
       }
       continue;
     }
+    if (tls) {
+      await tls.send(line + '\r\n');
+      await Promise.race([tls.quiesce(), closed]);
+      continue;
+    }
+    sentStartTls = /^\s*starttls\s*$/i.test(line);
     socket.send(latin1(line + '\r\n'));
+    if (readyForTls) {
+      tls = new TelnetTls(w, socket, ctx.stdout, ctx.stderr, host);
+      await Promise.race([tls.start().then(() => tls?.quiesce()), closed]);
+    }
   }
+  if (tls) await tls.quiesce(); // the last records (221, close_notify) before the close
   ctx.stderr.write('Connection closed by foreign host.\n');
   return 0;
 }
