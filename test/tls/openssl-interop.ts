@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 // Helpers to run our engine against real `openssl s_server` / `s_client` on loopback.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, connect, type Socket, type AddressInfo } from 'node:net';
@@ -74,4 +75,13 @@ export function listenOnce(onSocket: (s: Socket) => void): Promise<{ port: numbe
     const srv = createServer(onSocket);
     srv.listen(0, '127.0.0.1', () => resolve({ port: (srv.address() as AddressInfo).port, close: () => srv.close() }));
   });
+}
+
+/** Never skipped: npm test installs openssl (scripts/test.mjs); run alone without it, say how. */
+export function requireOpenssl(): void {
+  try {
+    execFileSync('openssl', ['version']);
+  } catch {
+    throw new Error('these tests drive the real openssl, which is missing: apt-get install -y openssl');
+  }
 }

@@ -1,18 +1,12 @@
 // Our TLS 1.3 engine against real OpenSSL (s_server and s_client) on 127.0.0.1.
 import { afterEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { utf8 } from '../../src/core/bytes/index.ts';
 import { seededRandom } from '../../src/core/trace/index.ts';
 import { TlsConnection, type ServerConfig, type ClientConfig } from '../../src/core/tls/index.ts';
 import { acceptAll, certPath, certified, provider, seededProvider, type ServerKeyName } from './pair.ts';
-import { dial, drive, freePort, listenOnce, run, waitFor, type Proc } from './openssl-interop.ts';
+import { requireOpenssl, dial, drive, freePort, listenOnce, run, waitFor, type Proc } from './openssl-interop.ts';
 
-// Never skipped: npm test installs openssl (scripts/test.mjs); run alone, say how.
-try {
-  execFileSync('openssl', ['version']);
-} catch {
-  throw new Error('these tests drive the real openssl, which is missing: apt-get install -y openssl');
-}
+requireOpenssl();
 
 const procs: Proc[] = [];
 afterEach(() => {

@@ -6,19 +6,10 @@
  */
 import './crypto.ts';
 import * as x509 from '@peculiar/x509';
+import { pemBlocks } from './chain.ts';
 
 /** 'unchecked': a PKCS#1 or SEC1 key (`RSA/EC PRIVATE KEY`), which this check does not read yet. */
 export type KeyPairCheck = 'match' | 'mismatch' | 'bad-certificate' | 'bad-key' | 'unchecked';
-
-function derOf(pem: string, label: string): Uint8Array<ArrayBuffer> | null {
-  const m = new RegExp(`-----BEGIN ${label}-----([A-Za-z0-9+/=\\s]+)-----END ${label}-----`).exec(pem);
-  if (!m) return null;
-  try {
-    return Uint8Array.from(atob(m[1].replace(/\s+/g, '')), (c) => c.charCodeAt(0));
-  } catch {
-    return null;
-  }
-}
 
 const equal = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -33,7 +24,7 @@ export async function checkKeyPair(subtle: SubtleCrypto, certPem: string, keyPem
   } catch {
     return 'bad-certificate';
   }
-  const der = derOf(keyPem, 'PRIVATE KEY');
+  const der = pemBlocks(keyPem, 'PRIVATE KEY')[0];
   if (!der) return /-----BEGIN (RSA|EC) PRIVATE KEY-----/.test(keyPem) ? 'unchecked' : 'bad-key';
   try {
     const priv = await subtle.importKey('pkcs8', der, algorithm, true, ['sign']);
