@@ -1,21 +1,21 @@
 // STARTTLS on the bridge with real clients: OpenSSL's s_client (TLS 1.3, TLS 1.2,
 // a forced AES-128 suite, client certificates from the CA and from a rogue CA),
 // swaks --tls and Python's smtplib.starttls(). The certificates are made by the
-// reference kit's mkcerts.sh with the real openssl and laid over /etc/mail.
+// reference kit's mkcerts.sh (a copy in test/fixtures/bridge/) with the real
+// openssl and laid over /etc/mail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBridge, type Bridge } from './bridge-helper.ts';
 
-const MKCERTS = join(import.meta.dirname, '..', '..', '..', 'shared', 'reference', 'real-sendmail', 'mkcerts.sh');
+const MKCERTS = join(import.meta.dirname, '..', 'fixtures', 'bridge', 'mkcerts.sh');
 let bridge: Bridge;
 let etc: string;
 let client: string;
 
 beforeAll(async () => {
-  if (!existsSync(MKCERTS)) throw new Error(`the reference kit is missing: ${MKCERTS} (../shared beside the repository)`);
   etc = mkdtempSync(join(tmpdir(), 'lab-tls-etc-'));
   client = mkdtempSync(join(tmpdir(), 'lab-tls-client-'));
   execFileSync('bash', [MKCERTS, join(etc, 'certs'), client], { stdio: 'ignore' });
