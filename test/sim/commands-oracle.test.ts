@@ -128,3 +128,22 @@ for (const k of ['reference', 'fresh'] as const) {
     expect(w.mta.running).toBe(true);
   });
 }
+
+// Checked on real 8.17.1.9 in the kit's namespace: `sendmail -C /nonexistent.cf -bd` prints
+// `451 4.0.0 /nonexistent.cf: line 0: cannot open: No such file or directory` on stdout, and
+// `-bv root` the same without the SMTP code; both exit 72.
+it('a missing sendmail.cf stops sendmail -bd and -bv as the real one', async () => {
+  kind = 'reference';
+  const w = await world();
+  w.vfs.unlink('/etc/mail/sendmail.cf');
+  for (const [cmd, text] of [
+    ['sendmail -bd', '451 4.0.0 /etc/mail/sendmail.cf: line 0: cannot open: No such file or directory\n'],
+    ['sendmail -bv root', '/etc/mail/sendmail.cf: line 0: cannot open: No such file or directory\n'],
+  ]) {
+    const out = new BufferOutput();
+    const err = new BufferOutput();
+    expect(await w.newShell().run(cmd, { stdout: out, stderr: err })).toBe(72);
+    expect({ out: out.text, err: err.text }).toEqual({ out: text, err: '' });
+  }
+  expect(w.mta.running).toBe(false);
+});

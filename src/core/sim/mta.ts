@@ -90,7 +90,8 @@ export class Mta {
    */
   async startDaemon(opts: DaemonStart): Promise<string> {
     const config = loadMtaConfig(this.w.vfs);
-    if (!config) return `${opts.tag === 'sm-mta' ? 'sm-mta' : 'sendmail'}: cannot open /etc/mail/sendmail.cf: No such file or directory\n`;
+    // Real 8.17.1.9 (`sendmail -C /nonexistent.cf -bd`): on stdout, exit 72.
+    if (!config) return `451 4.0.0 /etc/mail/sendmail.cf: line 0: cannot open: No such file or directory\n`;
     const pid = this.w.procs.add({ ppid: 1, user: 'root', tty: '?', command: '' });
     const log = (sev: number, text: string): void => this.w.syslog.log(opts.tag, pid, sev, text);
     if (opts.byHand) log(LOG_WARNING, 'daemon invoked without full pathname; kill -1 won\'t work');
@@ -255,7 +256,7 @@ export class Mta {
   submitSession(useMtaConfig: boolean): { server: SmtpServer; config: MtaConfig } | string {
     const cfPath = useMtaConfig ? '/etc/mail/sendmail.cf' : '/etc/mail/submit.cf';
     const config = loadMtaConfig(this.w.vfs, cfPath);
-    if (!config) return `sendmail: cannot open ${cfPath}: No such file or directory\n`;
+    if (!config) return `451 4.0.0 ${cfPath}: line 0: cannot open: No such file or directory\n`;
     const pid = this.w.procs.allocate();
     const tls = useMtaConfig ? checkServerTls(this.w.vfs, config.tls).usable : false;  // SIMPLIFIED: key/cert match checked by the daemon only
     const env = new WorldSmtpEnv(this.w, config, {

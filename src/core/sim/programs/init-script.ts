@@ -13,7 +13,7 @@ async function act(ctx: CommandContext, mta: Mta, action: string | undefined, sc
   switch (action) {
     case 'start':
       ctx.stdout.write('Starting Mail Transport Agent (MTA): sendmail.\n');
-      if (!mta.running) ctx.stderr.write(await mta.startDaemon(DAEMON));
+      if (!mta.running) ctx.stdout.write(await mta.startDaemon(DAEMON));
       return 0;
     case 'stop':
       ctx.stdout.write('Stopping Mail Transport Agent (MTA): sendmail.\n');
@@ -24,7 +24,7 @@ async function act(ctx: CommandContext, mta: Mta, action: string | undefined, sc
     case 'force-reload':
       ctx.stdout.write('Restarting Mail Transport Agent (MTA): sendmail.\n');
       mta.stopDaemon();
-      ctx.stderr.write(await mta.startDaemon(DAEMON));
+      ctx.stdout.write(await mta.startDaemon(DAEMON));
       return 0;
     case 'status':
       // Stopped: test/fixtures/m4/make/status.stdout. Running: the pid and command line

@@ -69,8 +69,8 @@ export function parseFlags(argv: readonly string[]): Flags {
 async function smtpOnTerminal(ctx: CommandContext, mta: Mta, useMtaConfig: boolean): Promise<number> {
   const made = mta.submitSession(useMtaConfig);
   if (typeof made === 'string') {
-    ctx.stderr.write(made);
-    return 78;
+    ctx.stdout.write(made);
+    return 72;
   }
   const { server } = made;
   const flush = (): void => {
@@ -96,8 +96,9 @@ async function smtpOnTerminal(ctx: CommandContext, mta: Mta, useMtaConfig: boole
 function verify(ctx: CommandContext, w: WorldServices, args: string[]): number {
   const config = loadMtaConfig(w.vfs);
   if (!config) {
-    ctx.stderr.write('sendmail: cannot open /etc/mail/sendmail.cf: No such file or directory\n');
-    return 78;
+    // Real 8.17.1.9 (`sendmail -C /nonexistent.cf -bv root`): on stdout, exit 72.
+    ctx.stdout.write('/etc/mail/sendmail.cf: line 0: cannot open: No such file or directory\n');
+    return 72;
   }
   if (args.length === 0) {
     ctx.stdout.write('Recipient names must be specified\n');
@@ -203,8 +204,8 @@ export function sendmail(w: WorldServices, mta: Mta, name = 'sendmail'): Command
             byHand: !argv0.startsWith('/'),
             commandLine: ctx.argv.join(' '),
           });
-          if (err) ctx.stderr.write(err);
-          return err ? 78 : 0;
+          if (err) ctx.stdout.write(err);
+          return err ? 72 : 0;
         }
         case 's':
           return smtpOnTerminal(ctx, mta, flags.submitAsDaemon);
