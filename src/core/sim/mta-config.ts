@@ -10,7 +10,9 @@ import { parseAliases, type AliasMap } from './aliases.ts';
 import { readDb } from './map-db.ts';
 import { canonicalName, readHosts } from './hosts.ts';
 
-export const SENDMAIL_VERSION = '8.17.1.9';
+/** $v of the binary: one constant for the engine and the world (core/smtp). */
+export { SENDMAIL_VERSION } from '../smtp/index.ts';
+import { SENDMAIL_VERSION } from '../smtp/index.ts';
 
 export interface MtaConfig {
   cfPath: string;
