@@ -19,7 +19,7 @@ import { RecordProtection12Gcm } from '../record/protection12.ts';
 import {
   CLIENT_SIGNATURE_SCHEMES, type CipherSuite12, GROUP_PREFERENCE, GROUPS, type GroupName, SIGNATURE_SCHEMES, SUITES_12, type SignatureScheme, schemesForKey12,
 } from '../suites.ts';
-import { DOWNGRADE_TLS12, State12, Traffic12 } from './common12.ts';
+import { DOWNGRADE_TLS12, State12, Traffic12, verifyPeerFinished12 } from './common12.ts';
 import { decodeBody, expectType, received } from './common13.ts';
 import type { ClientConfig } from './config.ts';
 import type { Context, State } from './context.ts';
@@ -180,14 +180,8 @@ class ExpectFinished extends State12 {
   }
 
   async handle(cx: Context, msg: HandshakeMessage): Promise<State> {
-    expectType(msg, HandshakeType.finished);
     const s = this.s;
-    const got = decodeBody(msg, (r) => r.bytes(12, 'verify_data'));
-    const hash = await cx.transcript.hash();
-    const want = await finishedVerifyData12(cx.provider, s.suite.hash, s.master!, 'server', hash);
-    cx.emit({ kind: 'tls.finished', side: 'client', of: 'server', finishedKey: s.master!, transcriptHash: hash, verifyData: want });
-    if (!equalBytes(got, want)) throw alertError('decrypt_error', 'server Finished does not verify');
-    await received(cx, msg);
+    await verifyPeerFinished12(cx, msg, 'client', s.suite.hash, s.master!);
     cx.complete({
       version: 'TLSv1.2', cipher: s.suite.openssl, cipherId: s.suite.id, bits: s.suite.bits, group: s.group!, signatureScheme: s.scheme!.name,
       peerCertificates: s.chain, serverName: s.config.serverName, helloRetry: false, extendedMasterSecret: s.ems,

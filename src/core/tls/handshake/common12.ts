@@ -1,7 +1,11 @@
 /** Pieces both TLS 1.2 handshakes use. */
 import { fromHex } from '../../bytes/index.ts';
 import { alertError } from '../alerts.ts';
-import type { HandshakeMessage } from '../codec/handshake.ts';
+import { HandshakeType, type HandshakeMessage } from '../codec/handshake.ts';
+import type { HashName } from '../suites.ts';
+import { finishedVerifyData12 } from '../prf.ts';
+import { equalBytes } from '../../bytes/index.ts';
+import { decodeBody, expectType, received } from './common13.ts';
 import type { Context, State } from './context.ts';
 
 /** RFC 8446 §4.1.3: a TLS 1.3-capable server negotiating TLS 1.2 ends its random with "DOWNGRD" 01. */
@@ -22,4 +26,19 @@ export class Traffic12 extends State12 {
   async handle(): Promise<State> {
     throw alertError('no_renegotiation', 'renegotiation is not supported');
   }
+}
+
+/**
+ * RFC 5246 §7.4.9: the peer's Finished, verify_data = PRF(master_secret,
+ * "<peer> finished", Hash(handshake_messages))[0..11]; decrypt_error if it differs.
+ */
+export async function verifyPeerFinished12(cx: Context, msg: HandshakeMessage, side: 'client' | 'server', hashName: HashName, master: Uint8Array): Promise<void> {
+  expectType(msg, HandshakeType.finished);
+  const of = side === 'client' ? 'server' : 'client';
+  const got = decodeBody(msg, (r) => r.bytes(12, 'verify_data'));
+  const hash = await cx.transcript.hash();
+  const want = await finishedVerifyData12(cx.provider, hashName, master, of, hash);
+  cx.emit({ kind: 'tls.finished', side, of, finishedKey: master, transcriptHash: hash, verifyData: want });
+  if (!equalBytes(got, want)) throw alertError('decrypt_error', `${of} Finished does not verify`);
+  await received(cx, msg);
 }

@@ -24,7 +24,7 @@ import { decodeBody, expectType, received } from './common13.ts';
 import { DOWNGRADE_TLS12 } from './common12.ts';
 import type { ServerConfig } from './config.ts';
 import type { Context, State } from './context.ts';
-import { State12, Traffic12 } from './common12.ts';
+import { State12, Traffic12, verifyPeerFinished12 } from './common12.ts';
 
 
 interface Session {
@@ -203,15 +203,8 @@ class ExpectFinished extends State12 {
   }
 
   async handle(cx: Context, msg: HandshakeMessage): Promise<State> {
-    expectType(msg, HandshakeType.finished);
     const s = this.s;
-    const got = decodeBody(msg, (r) => r.bytes(12, 'verify_data'));
-    // §7.4.9: verify_data = PRF(master_secret, "client finished", Hash(handshake_messages))[0..11].
-    const hash = await cx.transcript.hash();
-    const want = await finishedVerifyData12(cx.provider, s.suite.hash, s.master!, 'client', hash);
-    cx.emit({ kind: 'tls.finished', side: 'server', of: 'client', finishedKey: s.master!, transcriptHash: hash, verifyData: want });
-    if (got.length !== 12 || !want.every((b, i) => b === got[i])) throw alertError('decrypt_error', 'client Finished does not verify');
-    await received(cx, msg);
+    await verifyPeerFinished12(cx, msg, 'server', s.suite.hash, s.master!);
 
     await cx.sendChangeCipherSpec();
     const kb = await keysFor(cx, s);
