@@ -62,6 +62,10 @@ export class LabState {
   get terminal(): LineDiscipline {
     return this.#terminal;
   }
+  /** The simulated world, once it is ready (panels read its trace and state). */
+  get world(): World | null {
+    return this.#world;
+  }
   /** The world's filesystem, once the world is ready. */
   get vfs(): Vfs | null {
     return this.#world?.vfs ?? null;

@@ -8,6 +8,9 @@ import { initScripts } from './init-script.ts';
 import { makemap } from './makemap.ts';
 import { m4Command } from './m4.ts';
 import { makeCommand } from './make.ts';
+import { opensslCommand } from './openssl.ts';
+import { pkiPrograms } from './pki-programs.ts';
+import { tlsPrograms } from './tls-programs.ts';
 
 export function worldPrograms(w: WorldServices & { mta: Mta }): [string, Command][] {
   const list: Command[] = [
@@ -31,6 +34,9 @@ export function worldPrograms(w: WorldServices & { mta: Mta }): [string, Command
     makemap,
     m4Command(),
     makeCommand(w),
+    opensslCommand(w),
+    ...pkiPrograms(w),
+    ...tlsPrograms(w),
   ];
   return list.map((c) => [c.name, c]);
 }

@@ -1,0 +1,4 @@
+/** The TLS-client subcommands of `openssl` (issue 3): s_client. */
+import type { OpensslSubcommand } from './openssl-types.ts';
+
+export const TLS_SUBCOMMANDS: readonly OpensslSubcommand[] = [];
