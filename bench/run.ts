@@ -23,3 +23,13 @@ console.log('\naccess map (tls_client decisions on access.db, hash lookups):');
 const rows = accessBench();
 for (const r of rows) console.log(`  ${String(r.entries).padStart(7)} entries: ${Math.round(r.lookupsPerSecond).toLocaleString('en-US').padStart(11)} lookups/s`);
 if (rows.length === 2) console.log(`  ratio ${(rows[0].lookupsPerSecond / rows[1].lookupsPerSecond).toFixed(2)}x (goal <= 2x)`);
+
+console.log('\nTLS 1.3 handshake, x25519, client and server in memory (time of the handshake vs time inside WebCrypto):');
+const { tlsBenchNode, tlsBenchChromium, printTlsRows } = await import('./tls.ts');
+printTlsRows('Node', await tlsBenchNode());
+try {
+  printTlsRows('Chromium', await tlsBenchChromium());
+} catch (e) {
+  console.log(`  Chromium: could not run (${e instanceof Error ? e.message : String(e)})`);
+  process.exitCode = 1;
+}
