@@ -71,6 +71,11 @@ export class LabState {
     return this.#world?.vfs ?? null;
   }
 
+  /** Types `text` into the terminal as if from the keyboard (panels' "run this in the terminal"; `\r` is Enter). */
+  typeIntoTerminal(text: string): void {
+    this.#terminal.input(text);
+  }
+
   /** Builds a world of `kind` and logs in on a fresh terminal session. */
   async start(kind: WorldKind = this.#kind): Promise<void> {
     const session = ++this.#session;

@@ -1,0 +1,94 @@
+/**
+ * The Access-map panel's model: the table for the reference world's rules,
+ * the world's features, the terminal session of a profile, and a profile
+ * replayed for real in a world's terminal (telnet fed line by line).
+ */
+import { describe, expect, test } from 'vitest';
+import { webcrypto } from 'node:crypto';
+import { createWorld } from '../../src/core/sim/index.ts';
+import { loadMtaConfig } from '../../src/core/sim/mta-config.ts';
+import { seededRandom, steppingClock } from '../../src/core/trace/index.ts';
+import { LineDiscipline } from '../../src/terminal/line-discipline.ts';
+import { cellText, evaluateRules, feedSession, notesOn, READY_PROFILES, sessionScript, worldFeatures, COLUMNS, MAKEMAP_COMMAND } from '../../src/ui/state/access-model.ts';
+
+const newWorld = () => createWorld({ kind: 'reference', clock: steppingClock(Date.UTC(2026, 10, 28, 12), 0), random: seededRandom(7), subtle: webcrypto.subtle as unknown as SubtleCrypto });
+const profile = (id: string) => READY_PROFILES.find((p) => p.id === id)!;
+
+describe('access model', () => {
+  test("the reference world's features: class w and $j from sendmail.cf, options from sendmail.mc", async () => {
+    const w = await newWorld();
+    const f = worldFeatures(w.vfs.readText('/etc/mail/sendmail.mc'), loadMtaConfig(w.vfs));
+    expect(f.hostname).toBe('mail.example.test');
+    expect(f.domain).toBe('example.test');
+    expect([...f.classW].sort()).toEqual(['example.test', 'localhost', 'mail.example.test']);
+    expect(f.delayChecks).toBe(false);
+    expect(f.tlsPermErr).toBe(false);
+  });
+
+  test('the decision table for the world rules plus TLS_Clt:127.0.0.1 ENCR:112', async () => {
+    const w = await newWorld();
+    const f = worldFeatures(w.vfs.readText('/etc/mail/sendmail.mc'), loadMtaConfig(w.vfs));
+    const before = evaluateRules(w.vfs.readText('/etc/mail/access'), READY_PROFILES, f);
+    const after = evaluateRules(`${w.vfs.readText('/etc/mail/access')}TLS_Clt:127.0.0.1 ENCR:112\n`, READY_PROFILES, f);
+    const table = (e: typeof before) => Object.fromEntries(e.rows.map((r) => [r.profile.id, r.steps.map(cellText)]));
+    expect(COLUMNS.map((c) => c.ruleset)).toEqual(['check_relay', 'tls_client', 'check_mail', 'check_rcpt']);
+    expect(table(before)).toEqual({
+      'article-server': ['accepted', 'accepted', 'accepted', 'relay allowed'],
+      laptop: ['accepted', 'accepted', 'accepted', '550 5.7.1 <friend@remote.example>... Relaying denied'],
+      'no-tls': ['relay allowed', 'accepted', 'accepted', 'relay allowed'],
+      rogue: ['accepted', 'accepted', 'accepted', '550 5.7.1 <friend@remote.example>... Relaying denied'],
+    });
+    expect(table(after)['no-tls']).toEqual(['relay allowed', '454 4.7.0 encryption too weak 0 less than 112', '454 4.7.0 encryption too weak 0 less than 112', 'relay allowed']);
+    expect(after.rows.find((r) => r.profile.id === 'no-tls')!.stop!.ruleset).toBe('tls_client');
+    expect(after.entries).toBe(4);
+    expect(notesOn(after.notes, 5)).toEqual([{ line: 5, severity: 'info', text: 'requires at least 112 cipher bits; otherwise 454 4.7.0' }]);
+  });
+
+  test('UTF-8 in the editor reaches makemap as bytes', () => {
+    const e = evaluateRules('From:é@x REJECT\n é\n', [], worldFeatures('', null));
+    expect(e.notes.map((n) => n.text)).toEqual(['makemap: /etc/mail/access: line 2: syntax error (leading space)']);
+    expect(e.entries).toBe(1);
+  });
+
+  test('session scripts: swaks when the world has it, else telnet line by line; only 127.0.0.1 can run', () => {
+    expect(sessionScript(profile('no-tls'), true)).toMatchObject({ runnable: true, command: 'swaks --server localhost --from me@other.example --to root@mail.example.test', smtp: [] });
+    expect(sessionScript({ ...profile('no-tls'), tlsVersion: 'TLSv1.3', mailFrom: '' }, true).command).toBe("swaks --server localhost --from '<>' --to root@mail.example.test --tls");
+    expect(sessionScript(profile('no-tls'), false)).toMatchObject({
+      runnable: true,
+      command: 'telnet localhost 25',
+      smtp: ['EHLO localhost', 'MAIL FROM:<me@other.example>', 'RCPT TO:<root@mail.example.test>', 'QUIT'],
+    });
+    expect(sessionScript({ ...profile('no-tls'), tlsVersion: 'TLSv1.2' }, false).smtp.slice(0, 3)).toEqual(['EHLO localhost', 'STARTTLS', 'EHLO localhost']);
+    const laptop = sessionScript(profile('laptop'), false);
+    expect(laptop.runnable).toBe(false);
+    expect(laptop.note).toBe("127.0.0.2 is not this host: the lab's terminal connects from 127.0.0.1 only, so this profile cannot be run from the terminal.");
+    expect(MAKEMAP_COMMAND).toBe('makemap hash /etc/mail/access < /etc/mail/access');
+  });
+
+  test('a profile replayed in the terminal: no greeting without a daemon; with one, telnet fed after each reply', async () => {
+    const w = await newWorld();
+    let screen = '';
+    const ld = new LineDiscipline({ onOutput: (t) => (screen += t), newline: '\n' });
+    void w.runTerminal(ld);
+    const port = {
+      type: (t: string) => ld.input(t),
+      nextReply: (ms: number) =>
+        new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => (stop(), resolve(false)), ms);
+          const stop = w.trace.subscribe((e) => {
+            if (e.kind === 'smtp.reply') (stop(), clearTimeout(timer), setTimeout(() => resolve(true), 20));
+          });
+        }),
+    };
+    const script = sessionScript(profile('no-tls'), false);
+    expect(await feedSession(script, port, 3000)).toBe('No greeting from port 25: is sendmail running? Start it with: /etc/init.d/sendmail start');
+    ld.input('sendmail -bd\r');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await feedSession(script, port, 3000)).toBe('Ran the session: telnet localhost 25, EHLO localhost, MAIL FROM:<me@other.example>, RCPT TO:<root@mail.example.test>, QUIT.');
+    await new Promise((r) => setTimeout(r, 300));
+    const sent = w.trace.of('smtp.command').map((c) => c.line);
+    expect(sent).toEqual(['EHLO localhost', 'MAIL FROM:<me@other.example>', 'RCPT TO:<root@mail.example.test>', 'QUIT']);
+    expect(w.trace.of('smtp.reply').map((r) => r.code)).toEqual([220, 250, 250, 250, 221]);
+    expect(screen).toContain('Connected to localhost.');
+  }, 60000);
+});
