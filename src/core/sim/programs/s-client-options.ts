@@ -1,0 +1,105 @@
+/**
+ * `openssl s_client` options (OpenSSL 3.0's opt_* parsing): the ones the lab
+ * acts on, the ones it accepts and ignores, and OpenSSL's messages for an
+ * unknown option, a missing value and a bad -starttls protocol.
+ * Texts: test/fixtures/s-client/kit/{unknown-option,no-starttls-arg,bad-starttls}.stderr.
+ */
+export interface SClientOptions {
+  host: string;
+  port: string;
+  starttls: string | null;
+  versions: ('TLSv1.2' | 'TLSv1.3')[];
+  caFile: string | null;
+  caPath: string | null;
+  noDefaultCa: boolean;
+  cert: string | null;
+  key: string | null;
+  showcerts: boolean;
+  brief: boolean;
+  crlf: boolean;
+  quiet: boolean;
+  ignEof: boolean;
+  servername: string | null;
+  noServername: boolean;
+  verifyHostname: string | null;
+  /** -name: the host name s_client says in EHLO. */
+  ehloName: string;
+  cmdletters: boolean;
+  cipher12: string | null;
+  ciphersuites: string | null;
+}
+
+const STARTTLS = ['smtp', 'pop3', 'imap', 'ftp', 'xmpp', 'xmpp-server', 'telnet', 'irc', 'mysql', 'postgres', 'lmtp', 'nntp', 'sieve', 'ldap'];
+
+/** Options that take a value and that the lab ignores (SIMPLIFIED: accepted, no effect). */
+const IGNORED_WITH_VALUE = new Set(['-verify', '-Verify', '-sess_out', '-sess_in', '-keylogfile', '-alpn', '-groups', '-curves', '-sigalgs', '-bind', '-certform', '-keyform', '-pass', '-xmpphost', '-proxy', '-psk', '-psk_identity', '-CAstore', '-verify_depth', '-attime', '-purpose', '-cert_chain', '-chainCAfile', '-chainCApath', '-verifyCAfile', '-verifyCApath', '-nameopt']);
+const IGNORED_FLAGS = new Set(['-4', '-6', '-state', '-msg', '-debug', '-prexit', '-reconnect', '-no_ticket', '-no_comp', '-comp', '-legacy_renegotiation', '-legacy_server_connect', '-status', '-tlsextdebug', '-verify_return_error', '-verify_quiet', '-no-CAstore', '-no_middlebox', '-enable_pha', '-security_debug', '-strict', '-nbio', '-trace', '-no_tls1', '-no_tls1_1', '-no_ssl3']);
+
+export type Parsed = { ok: true; opts: SClientOptions } | { ok: false; stderr: string };
+
+const usage = (s: string): Parsed => ({ ok: false, stderr: `${s}\ns_client: Use -help for summary.\n` });
+
+export function parseSClient(args: readonly string[]): Parsed {
+  let argv = args;
+  const o: SClientOptions = {
+    host: 'localhost', port: '4433', starttls: null, versions: ['TLSv1.3', 'TLSv1.2'], caFile: null, caPath: null, noDefaultCa: false,
+    cert: null, key: null, showcerts: false, brief: false, crlf: false, quiet: false, ignEof: false, servername: null, noServername: false,
+    verifyHostname: null, ehloName: 'mail.example.com', cmdletters: true, cipher12: null, ciphersuites: null,
+  };
+  let protocolFlags = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i];
+    const a = raw.startsWith('--') ? raw.slice(1) : raw;
+    const takesValue = ['-connect', '-starttls', '-CAfile', '-CApath', '-cert', '-key', '-servername', '-verify_hostname', '-name', '-cipher', '-ciphersuites', '-host', '-port'].includes(a) || IGNORED_WITH_VALUE.has(a);
+    let value = '';
+    if (takesValue) {
+      if (i + 1 >= argv.length) return usage(`s_client: Option ${a} needs a value`);
+      value = argv[++i];
+    }
+    switch (a) {
+      case '-connect': {
+        const m = /^(?:\[([^\]]*)\]|([^:]*))(?::(.*))?$/.exec(value)!;
+        o.host = m[1] ?? m[2] ?? 'localhost';
+        if (o.host === '') o.host = 'localhost';
+        if (m[3] !== undefined) o.port = m[3];
+        break;
+      }
+      case '-host': o.host = value; break;
+      case '-port': o.port = value; break;
+      case '-starttls':
+        if (!STARTTLS.includes(value)) return { ok: false, stderr: `s_client: Value must be one of:\n${STARTTLS.map((p) => `\t${p}\n`).join('')}` };
+        o.starttls = value;
+        break;
+      case '-tls1_2': o.versions = ['TLSv1.2']; protocolFlags++; break;
+      case '-tls1_3': o.versions = ['TLSv1.3']; protocolFlags++; break;
+      case '-no_tls1_3': o.versions = o.versions.filter((v) => v !== 'TLSv1.3'); break;
+      case '-no_tls1_2': o.versions = o.versions.filter((v) => v !== 'TLSv1.2'); break;
+      case '-CAfile': o.caFile = value; break;
+      case '-CApath': o.caPath = value; break;
+      case '-no-CAfile': case '-no-CApath': o.noDefaultCa = true; break;
+      case '-cert': o.cert = value; break;
+      case '-key': o.key = value; break;
+      case '-showcerts': o.showcerts = true; break;
+      case '-brief': o.brief = true; o.quiet = true; break;
+      case '-crlf': o.crlf = true; break;
+      case '-quiet': o.quiet = true; o.ignEof = true; break;
+      case '-ign_eof': o.ignEof = true; break;
+      case '-no_ign_eof': o.ignEof = false; break;
+      case '-nocommands': o.cmdletters = false; break;
+      case '-servername': o.servername = value; break;
+      case '-noservername': o.noServername = true; break;
+      case '-verify_hostname': o.verifyHostname = value; break;
+      case '-name': o.ehloName = value; break;
+      case '-cipher': o.cipher12 = value; break;
+      case '-ciphersuites': o.ciphersuites = value; break;
+      default:
+        if (IGNORED_WITH_VALUE.has(a) || IGNORED_FLAGS.has(a)) break;
+        if (a.startsWith('-')) return usage(`s_client: Unknown option: ${raw}`);
+        // OpenSSL 3.0 takes one bare argument as the host[:port] to connect to.
+        i--;
+        argv = [...argv.slice(0, i + 1), '-connect', ...argv.slice(i + 1)];
+    }
+  }
+  if (protocolFlags > 1) return { ok: false, stderr: 'Cannot supply multiple protocol flags\n' };
+  return { ok: true, opts: o };
+}
