@@ -1,0 +1,129 @@
+/**
+ * The Access-map panel in Chromium, by keyboard only: open its tab, add
+ * `TLS_Clt:127.0.0.1 ENCR:112` to the rules and see the decision of the
+ * client without TLS become the engine's (and real sendmail -bs's) reply;
+ * the trace names the entry that decides; a warning for a value Sendmail
+ * reads as no requirement; saving, and a profile run in the terminal.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildApp, launch, typeLine, waitForTerminal, type Browser } from './browser.ts';
+import { serveDir, type StaticServer } from './serve.ts';
+
+const PROMPT = 'root@mail:~#';
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  server = await serveDir(buildApp());
+  browser = await launch({ width: 1600, height: 1000 });
+  page = await browser.context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(`${server.url}?world=reference`);
+  await waitForTerminal(page, (rows) => rows.includes(PROMPT), 'the first prompt');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const focusedName = (): Promise<string> => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+const ARTICLE = "The article's server (TLS, 256 bits: meets ENCR:112)";
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const cell = (ruleset: string, profile: string) => page.getByRole('button', { name: new RegExp(`^${ruleset} for ${esc(profile)}: `) });
+/** The terminal rows once `line` was typed at a prompt and a new prompt followed it. */
+const after = (line: string) => (r: string[]): boolean => {
+  const typed = r.findLastIndex((x) => x === `${PROMPT} ${line}`);
+  return typed >= 0 && typed < r.findLastIndex((x) => x === PROMPT);
+};
+
+describe('the Access map panel by keyboard', () => {
+  test('Esc Tab reaches the panel tabs; the arrow keys open the Access map', async () => {
+    await page.focus('.xterm-helper-textarea');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && (await focusedName()) !== 'Access map'; i++) await page.keyboard.press('ArrowRight');
+    expect(await focusedName()).toBe('Access map');
+    await expect.poll(() => page.getByRole('tab', { name: 'Access map' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('table', { name: 'Decisions' }).waitFor();
+    expect(await cell('tls_client', 'Client without TLS').getAttribute('aria-label')).toBe('tls_client for Client without TLS: accepted');
+  });
+
+  test('TLS_Clt:127.0.0.1 ENCR:112: the client without TLS gets 454 4.7.0 at tls_client and MAIL', async () => {
+    const rules = page.getByRole('textbox', { name: 'Rules: /etc/mail/access' });
+    await rules.focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('TLS_Clt:127.0.0.1 ENCR:112\n');
+    // the engine's text, as real sendmail -bs answered MAIL (test/fixtures/access/bs-cases.json)
+    await expect.poll(() => cell('tls_client', 'Client without TLS').getAttribute('aria-label')).toBe('tls_client for Client without TLS: 454 4.7.0 encryption too weak 0 less than 112');
+    expect(await cell('check_mail', 'Client without TLS').getAttribute('aria-label')).toBe('check_mail for Client without TLS: 454 4.7.0 encryption too weak 0 less than 112');
+    expect(await cell('tls_client', ARTICLE).getAttribute('aria-label')).toMatch(/: accepted$/);
+    expect(await page.getByRole('list', { name: 'Line checks' }).textContent()).toContain('requires at least 112 cipher bits; otherwise 454 4.7.0');
+  });
+
+  test('TEMP+ENCR:112 gives 403 4.7.0; the trace shows the keys in order and the entry that decides', async () => {
+    const rules = page.getByRole('textbox', { name: 'Rules: /etc/mail/access' });
+    await rules.focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    for (let i = 0; i < 'ENCR:112'.length; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('TEMP+');
+    await expect.poll(() => cell('tls_client', 'Client without TLS').getAttribute('aria-label')).toBe('tls_client for Client without TLS: 403 4.7.0 encryption too weak 0 less than 112');
+    await cell('check_mail', 'Client without TLS').focus();
+    await page.keyboard.press('Enter');
+    expect(await cell('check_mail', 'Client without TLS').getAttribute('aria-pressed')).toBe('true');
+    const trace = page.getByRole('table', { name: 'Keys looked up, in order' });
+    const rows = await trace.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => (c.textContent ?? '').trim())));
+    expect(rows).toEqual([
+      ['1', 'TLS_Clt:', 'localhost', 'not in the map'],
+      ['2', 'TLS_Clt:', '127.0.0.1', 'TEMP+ENCR:112 ← this entry decides'],
+    ]);
+    expect(await page.getByRole('region', { name: 'Why' }).textContent()).toContain('403 4.7.0 encryption too weak 0 less than 112 (DSN 4.7.0)');
+  });
+
+  test('a malformed TLS value is a warning: Sendmail reads it as no requirement', async () => {
+    await page.getByRole('textbox', { name: 'Rules: /etc/mail/access' }).focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('TLS_Srv:mx.example encr:\n');
+    await expect.poll(() => page.getByRole('list', { name: 'Line checks' }).textContent()).toContain('warning: "encr:" is incomplete (ENCR needs :bits; bits are one word): sendmail accepts it as no requirement');
+  });
+
+  test('Ctrl-S saves the file and says to run makemap; the button types it into the terminal', async () => {
+    await page.getByRole('textbox', { name: 'Rules: /etc/mail/access' }).focus();
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).textContent()).toBe(
+      'Saved /etc/mail/access. Sendmail reads access.db, not this file: run makemap hash /etc/mail/access < /etc/mail/access',
+    );
+    await page.getByRole('button', { name: 'Type makemap in the terminal' }).focus();
+    await page.keyboard.press('Enter');
+    await page.focus('.xterm-helper-textarea');
+    await page.keyboard.press('Enter');
+    await waitForTerminal(page, after('makemap hash /etc/mail/access < /etc/mail/access'), 'makemap at the prompt');
+  });
+
+  test('Run in the terminal: a local profile runs a real session; a remote one says why it cannot', async () => {
+    await typeLine(page, 'sendmail -bd');
+    await waitForTerminal(page, after('sendmail -bd'), 'the daemon started');
+    const laptop = page.getByRole('button', { name: 'Run Laptop with a client certificate from the CA in the terminal' });
+    expect(await laptop.getAttribute('aria-disabled')).toBe('true');
+    const noteId = await laptop.getAttribute('aria-describedby');
+    expect(await page.locator(`#${noteId}`).textContent()).toContain('cannot be run from the terminal');
+    await page.getByRole('button', { name: 'Run Client without TLS in the terminal' }).focus();
+    await page.keyboard.press('Enter');
+    const rows = await waitForTerminal(page, (r) => r.some((x) => x.startsWith('221 ')), 'the session to QUIT', 30000);
+    expect(rows).toContain('MAIL FROM:<me@other.example>');
+    expect(rows).toContain('RCPT TO:<root@mail.example.test>');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Ran the session' }).textContent()).toContain('Ran the session: telnet localhost 25');
+  });
+
+  test('no console errors or warnings', () => {
+    expect(problems).toEqual([]);
+  });
+});
