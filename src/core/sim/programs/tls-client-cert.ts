@@ -81,6 +81,8 @@ export interface CertInfo {
   /** One-line names as OpenSSL 3.0 prints them. */
   readonly subject: string;
   readonly issuer: string;
+  /** The subject as X509_NAME_oneline writes it: `/C=US/O=Example Org/CN=mail.example.test`. */
+  readonly subjectSlash: string;
   /** DER of the names, to match an issuer against a subject. */
   readonly subjectDer: Uint8Array;
   readonly issuerDer: Uint8Array;
@@ -107,20 +109,23 @@ function text(t: Tlv): string {
   return new TextDecoder().decode(t.body);
 }
 
-function readName(name: Tlv): { line: string; cns: string[] } {
+function readName(name: Tlv): { line: string; slash: string; cns: string[] } {
   const cns: string[] = [];
   const rdns = children(name.body).map((set) =>
-    children(set.body)
-      .map((atv) => {
-        const [type, value] = children(atv.body);
-        const id = oid(type.body);
-        const v = text(value);
-        if (id === '2.5.4.3') cns.push(v);
-        return `${ATTR[id] ?? id} = ${v}`;
-      })
-      .join(' + '),
+    children(set.body).map((atv) => {
+      const [type, value] = children(atv.body);
+      const id = oid(type.body);
+      const v = text(value);
+      if (id === '2.5.4.3') cns.push(v);
+      return [ATTR[id] ?? id, v] as const;
+    }),
   );
-  return { line: rdns.join(', '), cns };
+  return {
+    line: rdns.map((r) => r.map(([k, v]) => `${k} = ${v}`).join(' + ')).join(', '),
+    // X509_NAME_oneline (swaks's "TLS peer DN")
+    slash: rdns.map((r) => '/' + r.map(([k, v]) => `${k}=${v}`).join('+')).join(''),
+    cns,
+  };
 }
 
 /** A DER distinguished name, one-line ('' when it does not parse). */
@@ -195,6 +200,7 @@ export function certInfo(der: Uint8Array): CertInfo | null {
     return {
       der,
       subject: s.line,
+      subjectSlash: s.slash,
       issuer: readName(issuer).line,
       subjectDer: subject.whole,
       issuerDer: issuer.whole,
