@@ -57,6 +57,11 @@ export function opensslFingerprint(digest: Uint8Array): string {
   return [...digest].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(':');
 }
 
+/** One line as `openssl x509 -noout -fingerprint -sha1|-sha256` (OpenSSL 3.0) prints it. */
+export function fingerprintLine(alg: 'sha1' | 'sha256', fingerprint: string): string {
+  return `${alg} Fingerprint=${fingerprint}`;
+}
+
 export interface CertificateFingerprint {
   /** Who sent it. */
   readonly sender: Side;
