@@ -86,7 +86,10 @@ describe('cipherModel on a TLS 1.3 STARTTLS session', () => {
       expect(r.aad).toEqual(r.record.subarray(0, 5));
       expect(r.ciphertextOffset).toBe(5);
       expect([...r.record.subarray(5)]).toEqual([...r.ciphertext, ...r.tag]);
-      if (r.contentType === 23) expect(r.nonce).toEqual(nonceFor(appIv(r.direction), r.seq));
+      if (r.contentType === 23) expect(r.iv).toEqual(appIv(r.direction));
+      expect(r.nonce).toEqual(nonceFor(r.iv, r.seq));
+      expect(m.trafficKeys.some((k) => k.key === r.key && k.iv === r.iv && k.direction === r.direction)).toBe(true);
+      expect(r.seqBytes).toEqual(Uint8Array.of(0, 0, 0, 0, 0, 0, 0, Number(r.seq)));
     });
     // the EHLO sent inside TLS, in the clear only in the Cipher panel
     const ehlo = m.records.find((r) => r.direction === 'client → server' && r.contentTypeName === 'application_data')!;
@@ -153,6 +156,8 @@ describe('cipherModel on a TLS 1.2 session', () => {
       expect(rec.aad.length).toBe(13);
       expect(rec.ciphertextOffset).toBe(13);
       expect(rec.nonce.subarray(4)).toEqual(rec.record.subarray(5, 13));
+      expect(rec.nonce.subarray(0, 4)).toEqual(rec.iv);
+      expect(rec.aad.subarray(0, 8)).toEqual(rec.seqBytes);
     }
   });
 });

@@ -45,6 +45,11 @@ export interface RecordView {
   readonly index: number;
   readonly direction: 'client → server' | 'server → client';
   readonly seq: bigint;
+  /** The key and IV in force for this record (TLS 1.2: the 4-byte implicit salt), from tls.traffic-keys. */
+  readonly key: Uint8Array;
+  readonly iv: Uint8Array;
+  /** The sequence number as the 8 bytes XORed into the IV (TLS 1.3) or put in the AAD (TLS 1.2). */
+  readonly seqBytes: Uint8Array;
   readonly nonce: Uint8Array;
   readonly aad: Uint8Array;
   /** The (inner, for TLS 1.3) content type and its name. */
@@ -130,11 +135,16 @@ export function cipherModel(s: TlsSessionView): CipherModel {
         });
   const trafficKeys = eventsOf(s, 'tls.traffic-keys').map((k) => ({ direction: direction(k), epoch: k.epoch, secret: k.secret, key: k.key, iv: k.iv }));
   const records: RecordView[] = [];
+  const inForce: { read?: Uint8Array[]; write?: Uint8Array[] } = {};
   s.server.forEach((e: TlsEvent, index) => {
+    if (e.kind === 'tls.traffic-keys') inForce[e.use] = [e.key, e.iv];
     if (e.kind !== 'tls.record' || !e.protection) return;
     const p = e.protection;
+    const [key, iv] = inForce[e.dir === 'sent' ? 'write' : 'read'] ?? [new Uint8Array(0), new Uint8Array(0)];
+    const seqBytes = new Uint8Array(8);
+    new DataView(seqBytes.buffer).setBigUint64(0, p.seq);
     records.push({
-      index, direction: direction(e), seq: p.seq, nonce: p.nonce, aad: p.aad,
+      index, direction: direction(e), seq: p.seq, key: key!, iv: iv!, seqBytes, nonce: p.nonce, aad: p.aad,
       contentType: p.contentType, contentTypeName: CONTENT_TYPES[p.contentType] ?? `unknown(${p.contentType})`,
       plaintext: p.plaintext, ciphertext: p.ciphertext, tag: p.tag, record: p.record,
       ciphertextOffset: p.record.length - p.tag.length - p.ciphertext.length,
