@@ -51,6 +51,8 @@ export interface ReadLineOptions {
    * telnet passes '\x1d' for its escape character.
    */
   breakChars?: string;
+  /** false: typed keys are not echoed (termios ~ECHO), as for a pass phrase. */
+  echo?: boolean;
 }
 export interface TerminalIO {
   readLine(opts?: ReadLineOptions): Promise<string | null>;
@@ -100,6 +102,8 @@ export class LineDiscipline implements TerminalIO {
   #ended = false;
   /** Cursor column on the screen, tracked through everything we output. */
   #col = 0;
+  /** Set while applying keys to a read with `echo: false`: nothing is echoed. */
+  #echoOff = false;
 
   constructor(opts: LineDisciplineOptions = {}) {
     this.#sink = opts.onOutput ?? (() => {});
@@ -200,7 +204,7 @@ export class LineDiscipline implements TerminalIO {
   // ---- internals ----------------------------------------------------------
 
   #emit(text: string): void {
-    if (text === '') return;
+    if (text === '' || this.#echoOff) return;
     this.#col = advanceColumn(this.#col, text, this.#cols);
     this.#sink(text);
   }
@@ -213,7 +217,9 @@ export class LineDiscipline implements TerminalIO {
   #pump(): void {
     while (this.#reader && this.#queue.length > 0) {
       const action = this.#queue.shift() as KeyAction;
+      this.#echoOff = this.#reader.opts.echo === false;
       this.#apply(this.#reader, action);
+      this.#echoOff = false;
     }
     if (this.#reader && this.#ended) this.#finish(null);
   }

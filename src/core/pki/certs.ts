@@ -240,8 +240,9 @@ export async function issueCert(subtle: SubtleCrypto, o: IssueOptions): Promise<
   const hex = o.serialHex.length % 2 ? `0${o.serialHex}` : o.serialHex;
   let serial = fromHex(hex);
   if (serial[0] & 0x80) serial = Uint8Array.from([0, ...serial]);
+  // Without extensions OpenSSL 3.0 makes a version 1 certificate (x509 -req without -extfile).
   const tbs = seq(
-    tlv(0xa0, int(2)),
+    ...(o.extensions.length ? [tlv(0xa0, int(2))] : []),
     tlv(0x02, b(serial)),
     sigAlgId(o.signer),
     o.issuerDer,

@@ -27,6 +27,8 @@ export interface ReadLineOptions {
    * notation (`^]`) and returned at the end of the line (telnet's escape).
    */
   breakChars?: string;
+  /** false: what is typed is not shown (termios ~ECHO, e.g. a pass phrase); the program prints the newline. */
+  echo?: boolean;
 }
 
 /**

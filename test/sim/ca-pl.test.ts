@@ -1,0 +1,77 @@
+/**
+ * CA.pl and the openssl req/ca it runs, against real sessions of
+ * /usr/lib/ssl/misc/CA.pl (OpenSSL 3.0.19, Debian bookworm) captured on a
+ * pty by test/fixtures/pki/capture.sh: the same steps with the same answers
+ * in one lab world, the screen compared line by line after the
+ * normalisation below (serials, key identifiers, dates, the random progress
+ * dots and the thread id of error lines differ from run to run).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { webcrypto } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createWorld, type World } from '../../src/core/sim/index.ts';
+import { seededRandom } from '../../src/core/trace/index.ts';
+import { LineDiscipline } from '../../src/terminal/line-discipline.ts';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'pki', 'ca-pl');
+const CA_PL = '/usr/lib/ssl/misc/CA.pl';
+
+export function normalise(text: string): string {
+  return text
+    .replace(/\r/g, '')
+    .split('\n')
+    .filter((l) => !/^[.+*]+$/.test(l))
+    .join('\n')
+    .replace(/([0-9a-fA-F]{2}:){4,}[0-9a-fA-F]{2}/g, 'HEX')
+    .replace(/[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4} GMT/g, 'DATE')
+    .replace(/\b\d{12}Z\b/g, 'UTCTIME')
+    .replace(/\b[0-9A-F]{40}\b/g, 'SERIAL')
+    .replace(/^[0-9A-F]{16}:error:/gm, 'THREAD:error:');
+}
+
+/** The steps of capture.sh: fixture name, CA.pl argument, answers typed. */
+const STEPS: [string, string, string[]][] = [
+  ['newca', '-newca', ['', 'secret', 'secret', 'US', 'California', 'San Francisco', 'Example Org', 'IT', 'Example Test CA', 'ca@example.test', '', '', 'secret']],
+  ['newreq', '-newreq', ['secret', 'secret', 'US', 'California', 'San Francisco', 'Example Org', 'IT', 'mail.example.test', 'postmaster@example.test', '', '']],
+  ['sign', '-sign', ['secret', 'y', 'y']],
+  ['newreq-nodes', '-newreq-nodes', ['', '', '', '', '', 'mail.example.test', '', '', '']],
+  ['sign-nodes', '-sign', ['secret', 'y', 'y']],
+  ['sign-refused', '-sign', ['secret']],
+  ['sign-badpass', '-sign', ['wrong']],
+  ['revoke', '-revoke newcert.pem', ['secret']],
+  ['crl', '-crl', ['secret']],
+  ['newca-again', '-newca', []],
+  ['signreq', '-signreq', []],
+  ['help', '-help', []],
+  ['newcert', '-newcert', ['secret', 'secret', '', '', '', '', '', 'me', '']],
+];
+
+/** Runs one command line on the world's terminal with its answers; the screen it produced. */
+async function session(w: World, line: string, answers: string[]): Promise<string> {
+  let screen = '';
+  const ld = new LineDiscipline({ onOutput: (s) => (screen += s), newline: '\r\n' });
+  const done = w.runTerminal(ld);
+  ld.input(`${line}\r`);
+  for (const a of answers) ld.input(`${a}\r`);
+  ld.input('exit\r');
+  await done;
+  const start = screen.indexOf(`${line}\r\n`) + line.length + 2;
+  return screen.slice(start, screen.lastIndexOf('root@mail:~# exit'));
+}
+
+describe('CA.pl as the real one on a pty', () => {
+  it('every step of capture.sh prints what the real CA.pl printed', async () => {
+    let t = Date.UTC(2026, 10, 28, 15, 22, 34);
+    const w = await createWorld({ kind: 'fresh', clock: { now: () => (t += 1) }, random: seededRandom(11), subtle: webcrypto.subtle as unknown as SubtleCrypto });
+    for (const [name, arg, answers] of STEPS) {
+      const got = await session(w, `${CA_PL} ${arg}`, answers);
+      const want = readFileSync(join(DIR, `${name}.txt`), 'latin1');
+      expect(normalise(got), name).toBe(normalise(want));
+    }
+    expect(w.vfs.readdir('/root/demoCA').sort()).toEqual(
+      ['cacert.pem', 'careq.pem', 'certs', 'crl', 'crlnumber', 'crlnumber.old', 'index.txt', 'index.txt.attr', 'index.txt.attr.old', 'index.txt.old', 'newcerts', 'private', 'serial', 'serial.old'],
+    );
+    expect(w.vfs.stat('/root/newkey.pem').mode & 0o777).toBe(0o600);
+  }, 120000);
+});
