@@ -354,3 +354,30 @@ export async function verifyChain(leaf: Uint8Array, opts: VerifyOptions, subtle:
     crlsUsed,
   };
 }
+
+/**
+ * What `openssl verify` prints for one certificate file and this result
+ * (apps/verify.c: each error with the subject first, then OK or
+ * `verification failed`; -show_chain lists the chain after OK).
+ * SIMPLIFIED: the error-stack lines OpenSSL adds after some failures are the caller's.
+ */
+export function verifyReport(file: string, r: VerifyResult, showChain = false): { out: string; err: string } {
+  let out = '';
+  let err = '';
+  for (const e of r.errors) {
+    if (e.subject !== null) err += `${e.subject}\n`;
+    err += `error ${e.code} at ${e.depth} depth lookup: ${e.text}\n`;
+  }
+  if (r.ok) {
+    out += `${file}: OK\n`;
+    if (showChain) {
+      out += 'Chain:\n';
+      r.chain.forEach((l, i) => {
+        out += `depth=${i}: ${l.cert.subject}${l.trusted ? '' : ' (untrusted)'}\n`;
+      });
+    }
+  } else {
+    err += `error ${file}: verification failed\n`;
+  }
+  return { out, err };
+}

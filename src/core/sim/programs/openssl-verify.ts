@@ -6,7 +6,7 @@
 import type { CommandContext } from '../../shell/types.ts';
 import type { WorldServices } from '../services.ts';
 import type { OpensslSubcommand } from './openssl-types.ts';
-import { verifyChain, readCert } from '../../pki/verify.ts';
+import { verifyChain, verifyReport, readCert } from '../../pki/verify.ts';
 import { caFileMissing, certsIn, crlsIn, parseOpts, storeMissing, THREAD, worldFiles, type FileAccess, type RunOutput } from './openssl-crl-io.ts';
 import { CRL_SUBCOMMAND } from './openssl-crl.ts';
 
@@ -93,20 +93,10 @@ export async function runVerify(argv: readonly string[], fs: FileAccess, subtle:
       { trusted, untrusted, crls, atTime, verifyHostname: one('verify_hostname'), verifyIp: one('verify_ip'), crlCheck, purpose: one('purpose') },
       subtle,
     );
-    for (const e of r.errors) {
-      if (e.subject !== null) err += `${e.subject}\n`;
-      err += `error ${e.code} at ${e.depth} depth lookup: ${e.text}\n`;
-    }
-    if (r.ok) {
-      out += `${file}: OK\n`;
-      if (p.opts.has('show_chain')) {
-        out += 'Chain:\n';
-        r.chain.forEach((l, i) => {
-          out += `depth=${i}: ${l.cert.subject}${l.trusted ? '' : ' (untrusted)'}\n`;
-        });
-      }
-    } else {
-      err += `error ${file}: verification failed\n`;
+    const rep = verifyReport(file, r, p.opts.has('show_chain'));
+    out += rep.out;
+    err += rep.err;
+    if (!r.ok) {
       const rsa = r.errors.some((e) => e.code === 7) && readCert(leaf)?.keyAlgorithm === 'rsaEncryption';
       if (rsa) err += RSA_SIG_STACK.map((l) => `${THREAD}:${l}\n`).join('');
       rc = 2;
