@@ -125,3 +125,25 @@ describe('openssl s_client -starttls smtp as the real one prints against the sam
     expect([...clientConns].every((c) => serverConns.has(c))).toBe(true);
   });
 });
+
+describe('openssl s_client when the server does not offer STARTTLS', () => {
+  it('says so, sends STARTTLS anyway, and fails on the plain-text reply as the real one (fixtures/s-client/bridge-notls)', async () => {
+    const v = await createWorld({ kind: 'reference', clock: steppingClock(Date.UTC(2026, 10, 28, 12), 1), random: seededRandom(8), subtle: webcrypto.subtle as unknown as SubtleCrypto });
+    // the world's sendmail.mc without its certificate lines (as bridge-notls/sendmail.mc is the kit's)
+    const mc = v.vfs.readText('/etc/mail/sendmail.mc').split('\n').filter((l) => !/CERT|confSERVER_|confCLIENT_/.test(l)).join('\n');
+    v.vfs.writeFile('/etc/mail/sendmail.mc', new TextEncoder().encode(mc));
+    expect(await v.newShell().run('make -C /etc/mail')).toBe(0);
+    expect(await v.newShell().run('sendmail -bd')).toBe(0);
+    const stdout = new BufferOutput();
+    const stderr = new BufferOutput();
+    const rc = await v.newShell().run('openssl s_client -starttls smtp -connect localhost:25', { stdin: new StringInput('quit\n'), stdout, stderr });
+    const want = (ext: string) => normalise(readFileSync(join(DIR, 'bridge-notls', `no-starttls.${ext}`), 'latin1'));
+    // the bytes read here include Sendmail's 500 replies quoting the ClientHello taken as commands: other ClientHello, other count
+    const read = (t: string) => t.replace(/has read \d+ bytes/, 'has read <N> bytes');
+    expect(read(normalise(stdout.text))).toBe(read(want('stdout')));
+    expect(normalise(stderr.text)).toBe(want('stderr'));
+    expect(rc).toBe(1);
+    // its own count: EHLO and STARTTLS (33) + its ClientHello; the greeting, EHLO reply, 454 and 500 read
+    expect(stdout.text).toMatch(/^SSL handshake has read \d+ bytes and written \d+ bytes$/m);
+  }, 60000);
+});

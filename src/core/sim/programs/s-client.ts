@@ -27,7 +27,7 @@ import type { OpensslSubcommand } from './openssl-types.ts';
 import { parseSClient, type SClientOptions } from './s-client-options.ts';
 import { briefReport, fullReport, readCertificateRequest, serverHelloSessionId, type SessionFacts } from './s-client-report.ts';
 import { certInfo, nameLine, type CertInfo } from './tls-client-cert.ts';
-import { TlsClientSession, connNumber } from './tls-client.ts';
+import { TlsClientSession, connNumber, type HandshakeResult } from './tls-client.ts';
 import { verifyChain, verifyLines } from './tls-client-verify.ts';
 
 /** A file of the world, or null. */
@@ -91,6 +91,33 @@ async function clientCredentials(ctx: CommandContext, w: WorldServices, o: SClie
   if (!facts) return 'Unable to load client certificate\n';
   const key = await new WebCryptoProvider(w.subtle).importSigningKey(keyDer, facts.keyKind);
   return { chain: [chain[0]], key };
+}
+
+/** OpenSSL's reason for an alert: SSL_AD_REASON_OFFSET + the alert, "sslv3 alert" for SSLv3's own alerts. */
+function alertReason(alert: number, name: string): string {
+  const ssl3 = [10, 20, 30, 40, 41, 42, 43, 44, 45, 46, 47].includes(alert);
+  return `0A000${(1000 + alert).toString(16).toUpperCase()}:SSL routines:ssl3_read_bytes:${ssl3 ? 'sslv3' : 'tlsv1'} alert ${name.replace(/_/g, ' ')}:../ssl/record/rec_layer_s3.c:1601:SSL alert number ${alert}`;
+}
+
+/**
+ * The error line of a failed handshake: the server's alert, or (plain text
+ * where a TLS record should be: a server that did not start TLS)
+ * "wrong version number" (test/fixtures/s-client/bridge-notls).
+ * SIMPLIFIED: the lab client's own other failures print the same line.
+ */
+function handshakeError(tid: string, error: HandshakeResult['error']): string {
+  if (error && error.by === 'server') return `${tid}:error:${alertReason(error.alert, error.name)}\n`;
+  return `${tid}:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../ssl/record/ssl3_record.c:350:\n`;
+}
+
+/** print_stuff() when no session was set up. */
+function failedReport(read: number, written: number): string {
+  return (
+    '---\nno peer certificate available\n---\nNo client certificate CA names sent\n---\n' +
+    `SSL handshake has read ${read} bytes and written ${written} bytes\nVerification: OK\n---\n` +
+    'New, (NONE), Cipher is (NONE)\nSecure Renegotiation IS NOT supported\nCompression: NONE\nExpansion: NONE\nNo ALPN negotiated\n' +
+    'Early data was not sent\nVerify return code: 0 (ok)\n---\n'
+  );
 }
 
 /** Lines in clear before TLS: what the server sends, one line at a time. */
@@ -229,7 +256,6 @@ async function run(ctx: CommandContext, w: WorldServices): Promise<number> {
   }
 
   const sni = o.noServername ? undefined : (o.servername ?? (!isIpLiteral(o.host) && o.host.includes('.') ? o.host : undefined));
-  if (sni === undefined && !o.noServername) ctx.stderr.write("Can't use SSL_get_servername\n");
   let chainDer: readonly Uint8Array[] = [];
   const pick = <T extends { openssl: string }>(list: string | null, all: Iterable<T>): T[] | undefined =>
     list === null ? undefined : [...all].filter((s) => list.split(':').includes(s.openssl));
@@ -250,7 +276,7 @@ async function run(ctx: CommandContext, w: WorldServices): Promise<number> {
     {
       onData: (d) => ctx.stdout.write(fromLatin1(d)),
       onAlert: (out) => {
-        if (out.error && out.error.by === 'server') ctx.stderr.write(`${tid}:error:0A000${(1000 + out.error.alert).toString(16).toUpperCase()}:SSL routines:ssl3_read_bytes:${out.error.name.replace(/_/g, ' ')}:../ssl/record/rec_layer_s3.c:1584:SSL alert number ${out.error.alert}\n`);
+        if (out.error && out.error.by === 'server') ctx.stderr.write(`${tid}:error:${alertReason(out.error.alert, out.error.name)}\n`);
       },
     },
     connNumber(w, socket),
@@ -258,12 +284,15 @@ async function run(ctx: CommandContext, w: WorldServices): Promise<number> {
   tls = session;
   const result = await session.start();
   if (!result.ok) {
-    // SIMPLIFIED: OpenSSL's message for a failed handshake, with the alert's name.
-    const why = result.error ? `ssl3_read_bytes:${result.error.name.replace(/_/g, ' ')}` : 'ssl3_get_record:wrong version number';
-    ctx.stderr.write(`${tid}:error:0A000126:SSL routines:${why}:../ssl/record/rec_layer_s3.c:1584:\n`);
+    ctx.stderr.write(handshakeError(tid, result.error));
+    if (!o.quiet) {
+      const b = session.conn.byteCounts;
+      ctx.stdout.write(failedReport(plain.bytesRead + b.read, written + b.written));
+    }
     socket.close();
     return 1;
   }
+  if (sni === undefined && !o.noServername) ctx.stderr.write("Can't use SSL_get_servername\n");
   const n = session.negotiated!;
   const chain = chainDer.map((d) => certInfo(d)).filter((c): c is CertInfo => c !== null);
   const verdict = await verifyChain(w.subtle, chain, trusted, w.clock.now(), o.verifyHostname ?? undefined);
@@ -283,7 +312,9 @@ async function run(ctx: CommandContext, w: WorldServices): Promise<number> {
   else if (!o.quiet) ctx.stdout.write(fullReport(facts));
   if (mbuf) ctx.stderr.write(mbuf);
   await session.quiesce();
-  return interact(ctx, o, session, tid, () => closed, closedP);
+  const rc = await interact(ctx, o, session, tid, () => closed, closedP);
+  if (!socket.closed) socket.close(); // the process ends: its TCP connection with it
+  return rc;
 }
 
 async function interact(ctx: CommandContext, o: SClientOptions, s: TlsClientSession, tid: string, isClosed: () => boolean, closed: Promise<void>): Promise<number> {
@@ -295,7 +326,12 @@ async function interact(ctx: CommandContext, o: SClientOptions, s: TlsClientSess
   };
   for (;;) {
     if (isClosed() || s.conn.status !== 'connected') return ended();
-    const line = await Promise.race([ctx.tty ? ctx.tty.readLine() : ctx.stdin.readLine(), closed.then(() => undefined)]);
+    const line = await Promise.race([ctx.tty ? ctx.tty.readLine() : ctx.stdin.readLine(), closed.then(() => undefined), ctx.signal.whenAborted.then(() => 'interrupt' as const)]);
+    if (line === 'interrupt' || (line === null && ctx.signal.aborted)) {
+      // SIGINT ends s_client at once: no DONE, no close_notify; the shell reports the signal.
+      s.abandon();
+      return 130;
+    }
     if (line === undefined) {
       await s.quiesce();
       return ended();

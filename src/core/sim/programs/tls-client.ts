@@ -134,6 +134,11 @@ export class TlsClientSession {
     });
   }
 
+  /** Drop the TCP connection without close_notify (a killed client). */
+  abandon(): void {
+    this.socket.close();
+  }
+
   /** close_notify. */
   close(): Promise<void> {
     return this.#enqueue(async () => {
