@@ -150,3 +150,30 @@ function indexOf(hay: Uint8Array, needle: Uint8Array): number {
   }
   return -1;
 }
+
+test('TLS 1.2: a changed byte in the client\'s Finished: the server answers in clear (its ChangeCipherSpec not sent yet)', async () => {
+  const opts = { client: { versions: ['TLSv1.2' as const] }, server: { versions: ['TLSv1.2' as const] }, seed: 11 };
+  const clean = await pair(opts);
+  const { e, i } = protectedRecords(clean.serverEvents).find(({ e }) => e.dir === 'received')!; // client Finished
+  const n = clean.wire.findIndex((w) => w.from === 'client' && indexOf(w.bytes, e.bytes) >= 0);
+  const start = indexOf(clean.wire[n]!.bytes, e.bytes);
+  const at = e.bytes.length - 20;
+  const bad = Uint8Array.from(e.bytes);
+  bad[at]! ^= 0x10;
+  const predicted = await replayRecord(seededProvider, replayContext(clean.serverEvents, i)!, bad);
+  const real = await pair({
+    ...opts,
+    tamper: (k, from, b) => {
+      if (k !== n || from !== 'client') return b;
+      const c = Uint8Array.from(b);
+      c[start + at]! ^= 0x10;
+      return c;
+    },
+  });
+  expect(real.last.server?.error?.name).toBe('bad_record_mac');
+  expect(predicted.ok).toBe(false);
+  if (!predicted.ok) {
+    expect(predicted.alertProtection).toBeNull();
+    expect(predicted.alertRecord).toEqual(real.last.server!.send);
+  }
+});

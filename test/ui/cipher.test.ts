@@ -161,3 +161,44 @@ describe('cipherModel on a TLS 1.2 session', () => {
     }
   });
 });
+
+describe('a TLS 1.2 STARTTLS session in the world (openssl s_client -tls1_2)', () => {
+  test('PRF steps and key block from the events; every record replays, every change fails with bad_record_mac', async () => {
+    const run = await runSession(['sendmail -bd', 'openssl s_client -starttls smtp -connect localhost:25 -tls1_2 -brief', 'EHLO x.example', 'QUIT', 'exit']);
+    expect(run.screen).toContain('Protocol version: TLSv1.2');
+    const [s12] = tlsSessions(run.events) as [TlsSessionView];
+    const m12 = cipherModel(s12);
+    expect([m12.version, m12.cipher]).toEqual(['TLSv1.2', 'ECDHE-RSA-AES256-GCM-SHA384']);
+    expect(m12.schedule.map((x) => `${x.title} ${x.value.length}`)).toEqual([
+      'pre_master_secret 32', 'session_hash 48', 'master_secret 48', 'client_write_key 32', 'client_write_IV 4', 'server_write_key 32', 'server_write_IV 4',
+    ]);
+    const tk = eventsOf(s12, 'tls.traffic-keys');
+    expect(m12.schedule[3]!.value).toBe(tk.find((k) => k.use === 'read')!.key);
+    expect(m12.schedule[6]!.value).toBe(tk.find((k) => k.use === 'write')!.iv);
+    const ehlo = m12.records.find((r) => r.direction === 'client → server' && r.contentType === 23)!;
+    expect(new TextDecoder().decode(ehlo.plaintext)).toBe('EHLO x.example\n'); // s_client without -crlf sends LF, as the real one
+    for (const r of m12.records) {
+      const same = await tamperRecord(subtle, s12, r, 0, r.ciphertext[0] ?? r.tag[0]!);
+      expect(same.result.ok && same.result.value.plaintext).toEqual(r.plaintext);
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.nat(m12.records.length - 1), fc.nat(1 << 20), fc.integer({ min: 1, max: 255 }), async (k, pos, delta) => {
+        const r = m12.records[k]!;
+        const idx = pos % (r.ciphertext.length + r.tag.length);
+        const out = await tamperRecord(subtle, s12, r, idx, r.record[r.ciphertextOffset + idx]! ^ delta);
+        expect(out.result.ok).toBe(false);
+        if (!out.result.ok) {
+          expect(out.result.alertName).toBe('bad_record_mac');
+          if (r.direction === 'client → server' && r.contentType === 22) {
+            // the client's Finished: the server has not sent its ChangeCipherSpec yet, so its alert goes in clear
+            expect(out.result.alertRecord).toEqual(Uint8Array.of(21, 3, 3, 0, 2, 2, 20));
+          } else {
+            // TLS 1.2 protects the alert itself: type 21 in the header, 8-byte explicit nonce + 2 + 16-byte tag
+            expect([...out.result.alertRecord.subarray(0, 5)]).toEqual([21, 3, 3, 0, 26]);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 60000);
+});
