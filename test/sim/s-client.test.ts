@@ -147,3 +147,22 @@ describe('openssl s_client when the server does not offer STARTTLS', () => {
     expect(stdout.text).toMatch(/^SSL handshake has read \d+ bytes and written \d+ bytes$/m);
   }, 60000);
 });
+
+describe('openssl s_client when Sendmail sends its certificate alone (no CACertFile)', () => {
+  for (const [name, args] of [['leaf-only', ''], ['leaf-only-cafile', ' -CAfile /etc/mail/certs/CAcert.pem']] as const) {
+    it(`${name}: as the real one against the bridge with the same .mc (fixtures/s-client/bridge-leaf)`, async () => {
+      const v = await createWorld({ kind: 'reference', clock: steppingClock(Date.UTC(2026, 10, 28, 12), 1), random: seededRandom(8), subtle: webcrypto.subtle as unknown as SubtleCrypto });
+      const mc = v.vfs.readText('/etc/mail/sendmail.mc').split('\n').filter((l) => !l.startsWith("define(`confCACERT'")).join('\n');
+      v.vfs.writeFile('/etc/mail/sendmail.mc', new TextEncoder().encode(mc));
+      expect(await v.newShell().run('make -C /etc/mail')).toBe(0);
+      expect(await v.newShell().run('sendmail -bd')).toBe(0);
+      const stdout = new BufferOutput();
+      const stderr = new BufferOutput();
+      const rc = await v.newShell().run(`openssl s_client -starttls smtp -connect localhost:25${args}`, { stdin: new StringInput('quit\n'), stdout, stderr });
+      const want = (ext: string) => normalise(readFileSync(join(DIR, 'bridge-leaf', `${name}.${ext}`), 'latin1')).split('\n');
+      expect(normalise(stdout.text).split('\n')).toEqual(want('stdout'));
+      expect(normalise(stderr.text).split('\n')).toEqual(want('stderr'));
+      expect(rc).toBe(0);
+    }, 60000);
+  }
+});
