@@ -4,9 +4,11 @@
  * /etc/hosts, relaying from the access map, and local delivery to
  * /var/mail/<user> in mbox format.
  *
- * SIMPLIFIED: relaying asks only the `Connect:` entries of access.db (host
- * name, its parent domains, then IP prefixes; RELAY or not). The full
- * rulesets come with the access-map issue.
+ * The access map: when the daemon's sendmail.cf has FEATURE(access_db), each
+ * connection gets an AccessPolicy (policy.ts) over the access.db makemap wrote, read
+ * when the connection starts, as Sendmail opens the map; the rulesets of core/access
+ * decide at connect, after STARTTLS, at MAIL and at RCPT. mayRelay() is what is left
+ * for a cf without an access map (Connect: RELAY lookups only).
  */
 import { arpadate, interval, type Recipient, type SmtpEnv, type SmtpPeer, type DeliveryRequest } from '../smtp/index.ts';
 import { fromLatin1 } from '../bytes/index.ts';
@@ -20,6 +22,16 @@ import { expandAlias } from './aliases.ts';
 import { readDb } from './map-db.ts';
 import { resolveName } from './hosts.ts';
 import { randomInt } from '../trace/index.ts';
+import { AccessMap, type Features } from '../access/index.ts';
+import { AccessPolicy } from './policy.ts';
+import { featuresFromCf } from './policy-features.ts';
+
+/**
+ * The features of a daemon's configuration, read once per loaded MtaConfig.
+ * SIMPLIFIED: read at the first connection rather than at the daemon's start (the cf
+ * is the same unless edited in between without a restart).
+ */
+const FEATURES = new WeakMap<MtaConfig, Features | null>();
 
 export interface ConnectionFacts {
   tag: string;
@@ -35,6 +47,7 @@ export interface ConnectionFacts {
 export class WorldSmtpEnv implements SmtpEnv {
   /** Sendmail starts each process's queue-id sequence at a random point. */
   #seq: number;
+  readonly policy?: AccessPolicy;
 
   constructor(
     private readonly w: WorldServices,
@@ -42,6 +55,28 @@ export class WorldSmtpEnv implements SmtpEnv {
     private readonly facts: ConnectionFacts,
   ) {
     this.#seq = randomInt(w.random, 3600);
+    const features = this.#features();
+    if (features) {
+      const db = readDb(w.vfs, '/etc/mail/access.db');
+      // SIMPLIFIED: a missing access.db is an empty map (Sendmail logs the open failure and finds nothing)
+      this.policy = new AccessPolicy(new AccessMap(db ?? new Map()), features, (d) => {
+        const st = this.domainStatus(d);
+        return st === 'exists' ? 'OK' : st === 'tempfail' ? 'TEMP' : 'PERM';
+      });
+    }
+  }
+
+  #features(): Features | null {
+    if (!FEATURES.has(this.config)) {
+      let cf = '';
+      try {
+        cf = this.w.vfs.readText(this.config.cfPath);
+      } catch {
+        cf = '';
+      }
+      FEATURES.set(this.config, featuresFromCf(cf, this.w.vfs, this.config.hostname, [...this.config.localNames]));
+    }
+    return FEATURES.get(this.config) ?? null;
   }
 
   now(): number {
@@ -143,14 +178,15 @@ export class WorldSmtpEnv implements SmtpEnv {
     const from = msg.from === '' ? 'MAILER-DAEMON' : msg.from;
     const mbox = `From ${from} ${stamp}\nReturn-Path: <${msg.from}>\n${message.replace(/^From /gm, '>From ')}\n`;
     const pid = msg.verbose ? this.facts.pid : this.w.procs.allocate();
-    this.#deferRemote(msg, pid, text);
     // pri= is 30000 per recipient plus the message size. Under VERB that is the size of
     // from= (delivered before queueing, data-verb.json: 30141); otherwise the queued size,
     // which counts the added headers and, as measured over the data-*.json captures,
     // 2 bytes less per header field and 25 more (data-full 30453, data-empty 30341,
     // data-aliases 30429, data-long-line 33360).
     const fields = added.count + headerFieldCount(text);
-    const pri = 30000 + msg.size + (msg.verbose ? 0 : added.text.length - 2 * fields + 25);
+    // (per recipient left after alias expansion: data-aliases 30429 for four names that all reach root)
+    const finals = paddrs.size + msg.rcpts.filter((r) => r.kind === 'remote').length;
+    const pri = 30000 * Math.max(1, finals) + msg.size + (msg.verbose ? 0 : added.text.length - 2 * fields + 25);
     const delay = interval(now - msg.createdAt);
     const ctladdr = this.#ctladdr(msg.from);
     const transcript: string[] = [];
@@ -163,6 +199,9 @@ export class WorldSmtpEnv implements SmtpEnv {
       this.w.syslog.log(this.facts.tag, pid, LOG_INFO, `${msg.queueId}: to=${paddr}, ${ctladdr}delay=${delay}, xdelay=${delay}, mailer=local, pri=${pri}, dsn=2.0.0, stat=Sent`);
       transcript.push(`050 ${paddr}... Connecting to local...`, `050 ${paddr}... Sent`);
     }
+    // remote recipients after the local ones; with a local one in the same message their pri=
+    // is the queued message's (access-live/delay-localhost: both 60333), else 30000 + size
+    this.#deferRemote(msg, pid, text, paddrs.size > 0 ? pri : 30000 + msg.size);
     return msg.verbose ? transcript : [];
   }
 
@@ -194,7 +233,7 @@ export class WorldSmtpEnv implements SmtpEnv {
   }
 
   /** Mail for another domain waits in the queue: the lab has no outside network. */
-  #deferRemote(msg: DeliveryRequest, pid: number, body: string): void {
+  #deferRemote(msg: DeliveryRequest, pid: number, body: string, pri: number): void {
     const remote = msg.rcpts.map((r, i) => ({ r, paddr: msg.rcptAddresses[i] })).filter((x) => x.r.kind === 'remote');
     if (remote.length === 0) return;
     const now = this.now();
@@ -205,7 +244,7 @@ export class WorldSmtpEnv implements SmtpEnv {
         this.facts.tag,
         pid,
         LOG_INFO,
-        `${msg.queueId}: to=${paddr}, delay=${delay}, xdelay=${delay}, mailer=esmtp, pri=${30000 + msg.size}, relay=${domain}., dsn=4.4.3, stat=Deferred: Name server: ${domain}.: host name lookup failure`,
+        `${msg.queueId}: to=${paddr}, delay=${delay}, xdelay=${delay}, mailer=esmtp, pri=${pri}, relay=${domain}., dsn=4.4.3, stat=Deferred: Name server: ${domain}.: host name lookup failure`,
       );
     }
     const first = remote[0].r;
@@ -230,9 +269,11 @@ export class WorldSmtpEnv implements SmtpEnv {
     const has = (name: string): boolean => new RegExp(`^${name}:`, 'im').test(head);
     const tail = msg.rcptAddresses.length === 1 ? `\n\tfor ${msg.rcptAddresses[0]}; ${arpadate(now)}` : `;\n\t${arpadate(now)}`;
     const helo = msg.heloName || this.config.hostname;
+    // $?{tls_version}\n\t(version=${tls_version} cipher=${cipher} bits=${cipher_bits} verify=${verify})$. of HReceived
+    const tls = msg.tls ? `\n\t(version=${msg.tls.version} cipher=${msg.tls.cipher} bits=${msg.tls.bits} verify=${msg.tls.verify})` : '';
     let h =
       `Received: from ${helo} (${this.facts.peerDescription})\n` +
-      `\tby ${this.config.hostname} (${SENDMAIL_VERSION}/${this.config.versionZ}) with ${msg.protocol} id ${msg.queueId}${tail}\n`;
+      `\tby ${this.config.hostname} (${SENDMAIL_VERSION}/${this.config.versionZ}) with ${msg.protocol} id ${msg.queueId}${tls}${tail}\n`;
     let count = 1;
     if (!has('Date')) {
       h += `Date: ${arpadate(msg.createdAt)}\n`;

@@ -10,7 +10,9 @@
  * The server presents ServerCertFile with the CA of CACertFile after it (as
  * Sendmail does when CACertFile is set), asks for a client certificate, and
  * reports {verify}: NO without one, OK when one of the trusted CAs
- * (CACertFile, CACertPath) signed it, FAIL otherwise.
+ * (CACertFile, CACertPath) signed it, FAIL otherwise, with the certificate's
+ * {cert_subject}, {cert_issuer}, {cn_subject} and {cn_issuer} (policy-dn.ts), which
+ * the SmtpServer hands to tls_client and check_rcpt's RelayTLS.
  */
 import { TlsConnection, WebCryptoProvider, type ServerConfig, type TlsOutput } from '../tls/index.ts';
 import { certificateFacts, issuedByOneOf, pemBlocks } from '../pki/chain.ts';
@@ -19,6 +21,7 @@ import type { Vfs } from '../vfs/index.ts';
 import type { MtaConfig } from './mta-config.ts';
 import type { WorldServices } from './services.ts';
 import type { SocketEnd } from './network.ts';
+import { certNames } from './policy-dn.ts';
 
 interface Credentials {
   server: ServerConfig;
@@ -106,7 +109,9 @@ export class StartTls {
     const n = this.#conn.negotiated!;
     const leaf = n.peerCertificates[0];
     const verify = !leaf ? 'NO' : (await issuedByOneOf(this.w.subtle, leaf, this.creds.trusted, this.w.clock.now())) ? 'OK' : 'FAIL';
-    this.smtp.tlsStarted({ version: n.version, cipher: n.cipher, bits: n.bits, verify });
+    // {cert_subject}, {cert_issuer}, {cn_subject}, {cn_issuer} for the access map (policy-dn.ts)
+    const names = leaf ? certNames(leaf) : null;
+    this.smtp.tlsStarted({ version: n.version, cipher: n.cipher, bits: n.bits, verify, ...(names ?? {}) });
   }
 
   /** SMTP replies go out inside TLS records; a closing server sends close_notify first. */

@@ -3,7 +3,7 @@
  * bookworm. See server.ts for the theory of operation.
  */
 export { SmtpServer, type SmtpServerOptions } from './server.ts';
-export type { SmtpConfig, SmtpEnv, SmtpPeer, Recipient, DeliveryRequest, TlsSessionInfo } from './types.ts';
+export type { SmtpConfig, SmtpEnv, SmtpPeer, Recipient, DeliveryRequest, TlsSessionInfo, SmtpPolicy, PolicyResult, SessionMacros } from './types.ts';
 export { formatQueueId, arpadate, numericDate, interval } from './format.ts';
 export { DEBIAN_GREETING, UPSTREAM_GREETING, greetingLines } from './greeting.ts';
 export { referenceConfig, freshConfig, submitConfig, SENDMAIL_VERSION, DEBIAN_VERSION } from './config.ts';

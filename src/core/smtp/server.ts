@@ -21,13 +21,15 @@ import { LineReader, MAX_COMMAND_LENGTH, type InputLine } from './line-reader.ts
 import { R421_OPEN_PROXY, R421_TOO_LONG, R421_TOO_MANY_BAD, R501_AUTH_ABORTED, R535_AUTH_FAILED } from './replies.ts';
 import { Envelope, Session } from './session.ts';
 import { Transaction } from './transaction.ts';
-import type { SmtpConfig, SmtpEnv, SmtpPeer, TlsSessionInfo } from './types.ts';
+import type { PolicyResult, SessionMacros, SmtpConfig, SmtpEnv, SmtpPeer, TlsSessionInfo } from './types.ts';
 import { LOG_INFO, LOG_NOTICE, LOG_WARNING, type VerbContext } from './verb.ts';
 import { escapeLog, replyBytes } from './wire.ts';
+import { policyLogTail } from './policy-log.ts';
 import { VERBS } from './verbs/index.ts';
 import { MAX_BAD_COMMANDS, unrecognized } from './verbs/unknown.ts';
 
 const HTTP_COMMANDS = ['GET', 'POST', 'CONNECT', 'USER'];
+
 const isSpace = (c: string | undefined): boolean => c !== undefined && ' \t\n\v\f\r'.includes(c);
 
 export interface SmtpServerOptions {
@@ -58,6 +60,7 @@ export class SmtpServer implements VerbContext {
   #closed = false;
   #awaitingTls = false;
   #delayMs = 0;
+  #tlsInfo: TlsSessionInfo | null = null;
 
   constructor(opts: SmtpServerOptions) {
     this.config = opts.config;
@@ -80,6 +83,11 @@ export class SmtpServer implements VerbContext {
     return this.#envelope;
   }
 
+  /** The TLS session after STARTTLS, null before. */
+  get tlsInfo(): TlsSessionInfo | null {
+    return this.#tlsInfo;
+  }
+
   /** The server has closed the connection (QUIT, 421, dropped STARTTLS, the client left). */
   get closed(): boolean {
     return this.#closed;
@@ -95,6 +103,14 @@ export class SmtpServer implements VerbContext {
     if (this.#envelope !== null || this.#closed) return;
     const submit = this.config.mode === 'submit';
     void this.envelope;
+    const relay = this.env.policy?.checkRelay(this.macros()) ?? null;
+    if (relay) this.#onConnectDecision(relay);
+    if (relay?.kind === 'error' && relay.reply.startsWith('421')) {
+      // a 421 from check_relay replaces the greeting and ends the connection (access-live/connect-error-421)
+      this.reply(relay.reply);
+      this.#close();
+      return;
+    }
     this.reply(
       greetingLines(this.config, this.env.now(), {
         clientName: submit ? '' : this.peer.name || `[${this.peer.addr}]`,
@@ -156,10 +172,14 @@ export class SmtpServer implements VerbContext {
     s.first = true;
     s.nHelo = 0;
     this.#trace?.emit({ kind: 'smtp.state', conn: this.#conn, state: 'tls' });
+    this.#tlsInfo = info;
     this.log(LOG_INFO, `STARTTLS=server, relay=${this.client}, version=${info.version}, verify=${info.verify}, cipher=${info.cipher}, bits=${info.bits}/${info.bits}`, false);
-    if (info.reject) {
-      this.log(LOG_NOTICE, `ruleset=tls_client, arg1=${info.verify}, arg2=STARTTLS, relay=${this.client}, reject=${info.reject}`, false);
-      s.nullServer = info.reject;
+    const policy = this.env.policy;
+    const decision: PolicyResult | null = policy ? policy.tlsClient(this.macros()) : info.reject ? { kind: 'error', reply: info.reject } : null;
+    if (decision?.kind === 'error') {
+      this.log(LOG_NOTICE, `ruleset=tls_client, arg1=${info.verify}, arg2=STARTTLS, relay=${this.client}, reject=${decision.reply}`, false);
+      // srvrsmtp.c: the ruleset's reply if it is one, else "503 5.7.0 Authentication required."
+      s.nullServer = /^[245]\d\d /.test(decision.reply) ? decision.reply : '503 5.7.0 Authentication required.';
     }
   }
 
@@ -196,6 +216,49 @@ export class SmtpServer implements VerbContext {
     } catch {
       this.#close();
     }
+  }
+
+  /**
+   * The macros the rulesets see now ({client_name}, {client_addr}, {verify}, the TLS and
+   * certificate macros, {mail_from} and $f of the transaction).
+   */
+  macros(): SessionMacros {
+    const submit = this.config.mode === 'submit';
+    const t = this.#tlsInfo;
+    const e = this.#envelope;
+    const m: Record<string, string> = {
+      client_name: submit ? 'localhost' : this.peerName,
+      client_addr: submit ? '0' : this.peer.addr,
+      client_resolve: submit ? '' : this.peer.resolve ?? (this.peer.name ? 'OK' : 'TEMP'),
+      daemon_name: this.daemonLabel,
+      // no STARTTLS (yet): Sendmail's {verify} is empty here (test/fixtures/access-live/tlsclt-verify-plain)
+      verify: t?.verify ?? '',
+    };
+    if (t) {
+      m.tls_version = t.version;
+      m.cipher = t.cipher;
+      m.cipher_bits = String(t.bits);
+      m.cert_subject = t.certSubject ?? '';
+      m.cert_issuer = t.certIssuer ?? '';
+      m.cn_subject = t.cnSubject ?? '';
+      m.cn_issuer = t.cnIssuer ?? '';
+    }
+    if (e?.logSender) {
+      m.mail_from = e.fromPaddr;
+      m.f = e.fromAddr;
+    }
+    return m;
+  }
+
+  /** check_relay's verdict at connect: a rejection answers every later command (nullserver). */
+  #onConnectDecision(r: PolicyResult): void {
+    const s = this.session;
+    const m = this.macros();
+    const what = policyLogTail(r);
+    if (what !== null) this.log(LOG_NOTICE, `ruleset=check_relay, arg1=${m.client_name}, arg2=${m.client_addr}, relay=${this.client}, ${what}`, false);
+    // QUARANTINE at connect is only logged: the messages are delivered (access-live/connect-quarantine)
+    if (r.kind === 'discard') s.discardAll = true;
+    else if (r.kind === 'error') s.nullServer = r.reply;
   }
 
   // ---- VerbContext ----------------------------------------------------------

@@ -30,6 +30,10 @@ export class Envelope {
   /** $r at MAIL time: SMTP, ESMTP, ESMTPS (proto= of the from= line). */
   protocol: string | null = null;
   msgId: string | null = null;
+  /** A ruleset said DISCARD (check_mail or check_rcpt): accepted, then dropped. */
+  discard = false;
+  /** A ruleset said QUARANTINE: accepted and held with this reason. */
+  quarantine: string | null = null;
   /** e_nrcpts: distinct recipients added to the envelope (VRFY/EXPN also add). */
   nrcpts = 0;
   /** Successful RCPT commands (smtp.sm_nrcpts). */
@@ -66,6 +70,8 @@ export class Session {
    * RSET and unknown ones gets this reply (after the 554 for pipelining: 'Command rejected').
    */
   nullServer: string | null = null;
+  /** check_relay said DISCARD at connect: every message of the connection is dropped. */
+  discardAll = false;
   /** MAIL, EXPN, VRFY or ETRN seen: no "did not issue" line at the end. */
   issuedCommand = false;
   /** The last command's name, lower case ("lost input channel ... after mail"). */

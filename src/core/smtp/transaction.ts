@@ -18,6 +18,7 @@ import {
 } from './replies.ts';
 import type { LineReader } from './line-reader.ts';
 import type { Envelope } from './session.ts';
+import type { TlsSessionInfo } from './types.ts';
 import { LOG_INFO, LOG_NOTICE, LOG_WARNING, type VerbContext } from './verb.ts';
 
 /** WkRecipFact: each recipient adds this to a message's priority (pri=). */
@@ -25,6 +26,8 @@ const WK_RECIP_FACT = 30000;
 
 interface Host extends VerbContext {
   readonly reader: LineReader;
+  /** The TLS session, once STARTTLS succeeded (the Received: header names it). */
+  readonly tlsInfo: TlsSessionInfo | null;
   newEnvelope(): void;
 }
 
@@ -106,8 +109,19 @@ export class Transaction {
       this.logSender();
       h.log(LOG_NOTICE, `message size (${c.size}) exceeds maximum (${max})`);
       this.#undelivered(e, `Message exceeds maximum fixed size (${max})`);
+    } else if (e.discard || h.session.discardAll) {
+      // a ruleset said DISCARD: accepted, logged, dropped (access-live/connect-discard, from-discard)
+      h.reply(R250_ACCEPTED(e.queueId));
+      this.logSender();
+      h.log(LOG_INFO, 'discarded');
+    } else if (e.quarantine !== null) {
+      // QUARANTINE: accepted and held, not delivered (access-live/connect-quarantine, from-quarantine).
+      // SIMPLIFIED: the held message is not written to the queue.
+      h.reply(R250_ACCEPTED(e.queueId));
+      this.logSender();
     } else {
       this.logSender();
+      const t = h.tlsInfo;
       const transcript = h.env.deliver({
         queueId: e.queueId,
         from: e.fromAddr,
@@ -120,6 +134,7 @@ export class Transaction {
         protocol: e.protocol ?? 'SMTP',
         heloName: h.session.heloName ?? h.peerName,
         verbose: h.session.verbose,
+        ...(t ? { tls: { version: t.version, cipher: t.cipher, bits: t.bits, verify: t.verify } } : {}),
       });
       h.reply([...(h.session.verbose && transcript ? transcript : []), R250_ACCEPTED(e.queueId)]);
     }

@@ -86,6 +86,8 @@ export interface DeliveryRequest {
   /** The Received: header fields Sendmail writes: protocol and sending host (HELO name). */
   protocol: string;
   heloName: string;
+  /** The TLS session the message came in (Received: `(version=... cipher=... bits=... verify=...)`). */
+  tls?: { version: string; cipher: string; bits: number; verify: string };
   /** VERB was given: Sendmail delivers at once and shows the transcript (050 lines) before its 250. */
   verbose: boolean;
 }
@@ -110,8 +112,14 @@ export interface SmtpEnv {
    * for a recipient; fresh/rcpt-variants.json). Without it domainExists() decides.
    */
   domainStatus?(domain: string): 'exists' | 'unknown' | 'tempfail';
-  /** access map Connect: ... RELAY for this client. */
+  /** access map Connect: ... RELAY for this client (used only when there is no `policy`). */
   mayRelay(peer: SmtpPeer): boolean;
+  /**
+   * Sendmail's policy rulesets (check_relay, check_mail, check_rcpt, tls_client) for this
+   * connection. Without one the engine applies Debian's built-in sender checks and
+   * mayRelay() (test/helpers/smtp-env.ts).
+   */
+  readonly policy?: SmtpPolicy;
   /** TLS configured and usable: STARTTLS is advertised and accepted. */
   tlsAvailable(): boolean;
   /**
@@ -120,6 +128,40 @@ export interface SmtpEnv {
    * ['050 <root@example.test>... Connecting to local...', '050 <root@example.test>... Sent'] (data-verb.json).
    */
   deliver(msg: DeliveryRequest): void | readonly string[];
+}
+
+/**
+ * The macros a connection has defined when a ruleset runs (Sendmail's names without braces):
+ * client_name, client_addr, client_resolve, verify, cipher, cipher_bits, tls_version,
+ * cert_subject, cert_issuer, cn_subject, cn_issuer, mail_from, ...
+ */
+export type SessionMacros = Readonly<Record<string, string>>;
+
+/**
+ * What a policy ruleset decided, as the SMTP server acts on it: 'ok' / 'relay' go on,
+ * 'discard' accepts and drops the message, 'quarantine' accepts and holds it (reason),
+ * 'error' refuses with `reply` (the whole reply line, `<addr>... ` included where Sendmail
+ * puts it). `trace` tells the lab's panels why (keys looked up, the rule).
+ */
+export type PolicyResult =
+  | { readonly kind: 'ok' | 'relay' | 'discard'; readonly trace?: readonly string[] }
+  | { readonly kind: 'quarantine'; readonly reason: string; readonly trace?: readonly string[] }
+  | { readonly kind: 'error'; readonly reply: string; readonly trace?: readonly string[] };
+
+/** The access-map rulesets as the world runs them; the engine says when (protocol apart from policy). */
+export interface SmtpPolicy {
+  /** check_relay `{client_name} $| {client_addr}` right after connect (null: the mc has delay_checks, not run). */
+  checkRelay(m: SessionMacros): PolicyResult | null;
+  /** tls_client `{verify} $| STARTTLS` after the handshake. */
+  tlsClient(m: SessionMacros): PolicyResult;
+  /** check_mail with the sender as given (`<a@b>`) at MAIL (null: delay_checks, not run). */
+  checkMail(m: SessionMacros, sender: string): PolicyResult | null;
+  /**
+   * check_rcpt with the recipient as given at RCPT (`<a@b>`: the reply and log name it so);
+   * `parsed` is the address ParseRecipient makes of it when that differs (the % hack:
+   * `<u%remote@local>` is decided as `<u@remote>`).
+   */
+  checkRcpt(m: SessionMacros, recipient: string, parsed?: string): PolicyResult;
 }
 
 /** What the world reports after a TLS handshake (TLS issue). */
@@ -133,9 +175,20 @@ export interface TlsSessionInfo {
   /** {verify}: 'OK', 'NO', 'FAIL', ... */
   verify: string;
   /**
-   * The tls_client ruleset's rejection, e.g. '454 4.7.0 not authenticated' (the world's
-   * access map decides); when set every later command except QUIT/HELO/EHLO/NOOP/RSET
-   * gets this reply. The log line is `ruleset=tls_client, arg1=<verify>, arg2=STARTTLS, ...`.
+   * The peer certificate's names as Sendmail's macros hold them: {cert_subject} and
+   * {cert_issuer} in OpenSSL's one-line form with `+XX` escapes
+   * (`/C=US/O=Example+20Org/CN=client.example.test`), {cn_subject} and {cn_issuer}
+   * (the CNs, escaped likewise). Absent without a client certificate.
+   */
+  certSubject?: string;
+  certIssuer?: string;
+  cnSubject?: string;
+  cnIssuer?: string;
+  /**
+   * The tls_client ruleset's rejection, e.g. '454 4.7.0 not authenticated', for an env
+   * without a policy (with one, policy.tlsClient decides); when set every later command
+   * except QUIT/HELO/EHLO/NOOP/RSET gets this reply. The log line is
+   * `ruleset=tls_client, arg1=<verify>, arg2=STARTTLS, ...`.
    */
   reject?: string;
 }

@@ -5,7 +5,7 @@
  */
 import type { Envelope, Session } from './session.ts';
 import type { InputLine } from './line-reader.ts';
-import type { SmtpConfig, SmtpEnv, SmtpPeer } from './types.ts';
+import type { SessionMacros, SmtpConfig, SmtpEnv, SmtpPeer } from './types.ts';
 import type { Features } from './features.ts';
 
 /** syslog priorities (LOG_MAIL facility): <22> info, <21> notice, <20> warning, <18> crit. */
@@ -47,6 +47,8 @@ export interface VerbContext {
   quit(): void;
   /** Extra delay Sendmail would sleep before the next reply (SIMPLIFIED: not slept, reported). */
   delay(ms: number): void;
+  /** The macros the policy rulesets see now. */
+  macros(): SessionMacros;
   /** Whether a domain resolves: 'exists', 'unknown' or 'tempfail' (no DNS). */
   domainStatus(domain: string): 'exists' | 'unknown' | 'tempfail';
 }

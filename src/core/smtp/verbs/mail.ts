@@ -2,8 +2,9 @@
  * MAIL FROM:<sender> [parameters] (srvrsmtp.c CMDMAIL). In Sendmail's order:
  * HELO first (needmailhelo), one sender per transaction, `FROM:` syntax, the
  * address (prescan), then the sender counts as given (a from= line is due), the
- * ESMTP parameters, the check_mail ruleset (Debian: a domain is required and must
- * exist), the SIZE= limit. Only ruleset rejections are logged.
+ * ESMTP parameters, the check_mail ruleset (the world's policy: tls_client, From:
+ * entries, a domain is required and must exist; without a policy Debian's domain
+ * checks only), the SIZE= limit. Only ruleset rejections are logged.
  * Fixtures: mail-*.json.
  */
 import { firstWord, parseAddress, skipWord } from '../address.ts';
@@ -19,6 +20,7 @@ import {
   R553_DOMAIN_REQUIRED,
 } from '../replies.ts';
 import { LOG_NOTICE, type VerbContext, type VerbSpec } from '../verb.ts';
+import { policyLogTail } from '../policy-log.ts';
 
 export const mail: VerbSpec = {
   verb: 'mail',
@@ -48,7 +50,13 @@ export const mail: VerbSpec = {
     e.bodyType = params.partial.bodyType;
     if ('reply' in params) return ctx.userError(params.reply, false);
 
-    const reject = checkMail(ctx, a.paddr, a.addr, a.local, a.domain);
+    const policy = ctx.env.policy;
+    const decision = policy ? policy.checkMail(ctx.macros(), a.paddr) : null;
+    const reject = policy ? (decision?.kind === 'error' ? decision.reply : null) : checkMail(ctx, a.paddr, a.addr, a.local, a.domain);
+    if (decision?.kind === 'discard') e.discard = true;
+    if (decision?.kind === 'quarantine') e.quarantine = decision.reason;
+    if (decision?.kind === 'discard' || decision?.kind === 'quarantine')
+      ctx.log(LOG_NOTICE, `ruleset=check_mail, arg1=${a.paddr}, relay=${ctx.client}, ${policyLogTail(decision)}`);
     if (reject !== null) {
       ctx.log(LOG_NOTICE, `ruleset=check_mail, arg1=${a.paddr}, relay=${ctx.client}, reject=${reject}`);
       return ctx.userError(reject, false);

@@ -1,8 +1,9 @@
 /**
  * RCPT TO:<recipient> [parameters] (srvrsmtp.c CMDRCPT). From here on user
  * errors are logged (LogUsrErrs): syntax, parameters, User unknown. check_rcpt
- * (Debian rulesets) refuses the null address and relaying for clients the access
- * map does not let relay; local addresses must name a user or an alias.
+ * refuses the null address, then the world's policy decides (To: entries, RelayTLS,
+ * Connect: RELAY, delay_checks; without a policy: mayRelay()); local addresses must
+ * name a user or an alias.
  * A recipient already in the envelope (same local user, or same remote address)
  * is accepted again and echoed as first given (sameaddr(): rcpt-several.json).
  */
@@ -18,6 +19,7 @@ import {
 } from '../replies.ts';
 import type { Recipient } from '../types.ts';
 import { LOG_NOTICE, type VerbContext, type VerbSpec } from '../verb.ts';
+import { policyLogTail } from '../policy-log.ts';
 
 export const rcpt: VerbSpec = {
   verb: 'rcpt',
@@ -39,7 +41,16 @@ export const rcpt: VerbSpec = {
     const user = hack ? a.local.slice(0, pct) : a.local;
     const domain = hack ? a.local.slice(pct + 1).toLowerCase() : a.domain;
     const local = domain === null || ctx.env.isLocalDomain(domain);
-    const reject = a.addr === '' ? R553_USER_ADDRESS_REQUIRED(a.paddr) : !local && !ctx.env.mayRelay(ctx.peer) ? R550_RELAYING_DENIED(a.paddr) : null;
+    const policy = ctx.env.policy;
+    const decision = a.addr === '' || !policy ? null : policy.checkRcpt(ctx.macros(), a.paddr, hack ? `<${user}@${domain}>` : undefined);
+    const reject =
+      a.addr === '' ? R553_USER_ADDRESS_REQUIRED(a.paddr)
+      : decision ? (decision.kind === 'error' ? decision.reply : null)
+      : !local && !ctx.env.mayRelay(ctx.peer) ? R550_RELAYING_DENIED(a.paddr) : null;
+    if (decision?.kind === 'discard') e.discard = true;
+    if (decision?.kind === 'quarantine') e.quarantine = decision.reason;
+    if (decision?.kind === 'discard' || decision?.kind === 'quarantine')
+      ctx.log(LOG_NOTICE, `ruleset=check_rcpt, arg1=${a.paddr}, relay=${ctx.client}, ${policyLogTail(decision)}`);
     if (reject !== null) {
       ctx.log(LOG_NOTICE, `ruleset=check_rcpt, arg1=${a.paddr}, relay=${ctx.client}, reject=${reject}`);
       return ctx.userError(reject, false);
