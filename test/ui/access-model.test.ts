@@ -51,8 +51,8 @@ describe('access model', () => {
   });
 
   test('session scripts: swaks when the world has it, else telnet line by line; only 127.0.0.1 can run', () => {
-    expect(sessionScript(profile('no-tls'), true)).toMatchObject({ runnable: true, command: 'swaks --server localhost --from me@other.example --to root@mail.example.test', smtp: [] });
-    expect(sessionScript({ ...profile('no-tls'), tlsVersion: 'TLSv1.3', mailFrom: '' }, true).command).toBe("swaks --server localhost --from '<>' --to root@mail.example.test --tls");
+    expect(sessionScript(profile('no-tls'), true)).toMatchObject({ runnable: true, command: 'swaks --server 127.0.0.1 --from me@other.example --to root@mail.example.test', smtp: [] });
+    expect(sessionScript({ ...profile('no-tls'), tlsVersion: 'TLSv1.3', mailFrom: '' }, true).command).toBe("swaks --server 127.0.0.1 --from '<>' --to root@mail.example.test --tls");
     expect(sessionScript(profile('no-tls'), false)).toMatchObject({
       runnable: true,
       command: 'telnet localhost 25',
@@ -90,5 +90,31 @@ describe('access model', () => {
     expect(sent).toEqual(['EHLO localhost', 'MAIL FROM:<me@other.example>', 'RCPT TO:<root@mail.example.test>', 'QUIT']);
     expect(w.trace.of('smtp.reply').map((r) => r.code)).toEqual([220, 250, 250, 250, 221]);
     expect(screen).toContain('Connected to localhost.');
+  }, 60000);
+});
+
+describe('access.db against the file', () => {
+  test('in step after the world is built, not after an edit, again after makemap', async () => {
+    const { dbMatches } = await import('../../src/ui/state/access-model.ts');
+    const { readDb } = await import('../../src/core/sim/map-db.ts');
+    const w = await newWorld();
+    const text = w.vfs.readText('/etc/mail/access');
+    expect(dbMatches(text, readDb(w.vfs, '/etc/mail/access.db'))).toBe(true);
+    expect(dbMatches(`${text}TLS_Clt:127.0.0.1 ENCR:112\n`, readDb(w.vfs, '/etc/mail/access.db'))).toBe(false);
+    expect(dbMatches(text, null)).toBeNull();
+    w.vfs.writeFile('/etc/mail/access', `${text}TLS_Clt:127.0.0.1 ENCR:112\n`);
+    const ld = new LineDiscipline({ onOutput: () => {}, newline: '\n' });
+    const lines = ['makemap hash /etc/mail/access < /etc/mail/access', 'exit'];
+    await w.runTerminal({
+      readLine(opts) {
+        const read = ld.readLine(opts);
+        const next = lines.shift();
+        if (next !== undefined) ld.input(next + '\r');
+        return read;
+      },
+      write: (t) => ld.write(t),
+      onInterrupt: (l) => ld.onInterrupt(l),
+    });
+    expect(dbMatches(w.vfs.readText('/etc/mail/access'), readDb(w.vfs, '/etc/mail/access.db'))).toBe(true);
   }, 60000);
 });

@@ -42,7 +42,7 @@ export const WORLD_CA = '/C=US/O=Example+20Org/CN=Example+20Test+20CA';
 export const READY_PROFILES: readonly ClientProfile[] = [
   {
     id: 'article-server',
-    name: "The article's server (TLS, 256 bits: meets ENCR:112)",
+    name: "The article's server (TLS, 256 bits)",
     address: '127.0.0.2',
     hostName: 'client.example.test',
     tlsVersion: 'TLSv1.3',

@@ -59,6 +59,18 @@ export function evaluateRules(text: string, profiles: readonly ClientProfile[], 
   return { notes: check.notes, exitCode: check.compiled.exitCode, entries: check.compiled.entries.size, rows };
 }
 
+/**
+ * Does access.db hold what makemap would build from `text`? null: there is no
+ * access.db. Sendmail reads only the .db, so a difference means makemap is due.
+ */
+export function dbMatches(text: string, db: ReadonlyMap<string, string> | null): boolean | null {
+  if (db === null) return null;
+  const built = validateRules(utf8(text)).compiled.entries;
+  if (built.size !== db.size) return false;
+  for (const [k, v] of built) if (db.get(k) !== v) return false;
+  return true;
+}
+
 /** The notes of one editor line. */
 export function notesOn(notes: readonly RuleNote[], line: number): RuleNote[] {
   return notes.filter((n) => n.line === line);
@@ -114,7 +126,7 @@ export function sessionScript(p: ClientProfile, hasSwaks: boolean): SessionScrip
     : 'The session is real: Sendmail sets the macros from the connection (localhost, 127.0.0.1, no STARTTLS).';
   if (hasSwaks) {
     const q = (s: string): string => (/^[A-Za-z0-9@._+-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
-    return { runnable: true, note, command: `swaks --server localhost --from ${q(from === '' ? '<>' : from)} --to ${q(p.rcptTo)}${tls ? ' --tls' : ''}`, smtp: [] };
+    return { runnable: true, note, command: `swaks --server 127.0.0.1 --from ${q(from === '' ? '<>' : from)} --to ${q(p.rcptTo)}${tls ? ' --tls' : ''}`, smtp: [] };
   }
   const smtp = ['EHLO localhost', ...(tls ? ['STARTTLS', 'EHLO localhost'] : []), `MAIL FROM:<${from}>`, `RCPT TO:<${p.rcptTo}>`, 'QUIT'];
   return { runnable: true, note, command: 'telnet localhost 25', smtp };

@@ -7,11 +7,13 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type { World } from '../../core/sim/index.ts';
 import { loadMtaConfig } from '../../core/sim/mta-config.ts';
+import { readDb } from '../../core/sim/map-db.ts';
 import type { Features } from '../../core/access/index.ts';
 import {
   ACCESS_PATH,
   MAKEMAP_COMMAND,
   READY_PROFILES,
+  dbMatches,
   evaluateRules,
   feedSession,
   sessionScript,
@@ -99,6 +101,12 @@ export class AccessState {
     } catch (e) {
       this.#status = `Not saved: ${e instanceof Error && 'text' in e ? String((e as { text: unknown }).text) : 'write failed'}.`;
     }
+  }
+
+  /** Does /etc/mail/access.db hold the saved file (null: there is no access.db)? */
+  get dbCurrent(): boolean | null {
+    this.#track();
+    return dbMatches(this.saved, readDb(this.#world.vfs, `${ACCESS_PATH}.db`));
   }
 
   /** The access features of the world's Sendmail (sendmail.mc, class w and $j of sendmail.cf). */
