@@ -146,9 +146,9 @@ async function replay(world: World, d: Dialogue): Promise<{ recvs: string[]; log
 const kinds = [...new Set(fixture.dialogues.map((d) => d.mc))];
 
 describe('the access map live: real Sendmail dialogues through the reference world', () => {
-  it('has the captures (68 dialogues over Connect:, From:, To:, TLS_Clt:, CertIssuer:, TLS_PERM_ERR, delay_checks)', () => {
-    expect(fixture.dialogues.length).toBeGreaterThanOrEqual(68);
-    expect(kinds.sort()).toEqual(['base', 'delay_checks', 'tls_perm_err']);
+  it('has the captures (76 dialogues over Connect:, From:, To:, Spam:, TLS_Clt:, CertIssuer:, and the mc features)', () => {
+    expect(fixture.dialogues.length).toBeGreaterThanOrEqual(76);
+    expect(kinds.sort()).toEqual(['base', 'blocklist', 'delay_checks', 'delay_friend', 'delay_hater', 'relay_hosts_only', 'relay_mail_from', 'skip_dotdomain', 'tls_perm_err']);
   });
   for (const kind of kinds) {
     describe(`sendmail.mc: ${kind}`, () => {
