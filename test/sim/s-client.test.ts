@@ -103,6 +103,11 @@ describe('openssl s_client -starttls smtp as the real one prints against the sam
     expect(r.stdout).toMatch(/^SSL handshake has read 2830 bytes and written 338 bytes$/m);
   }, 30000);
 
+  it('-help prints the real help text', async () => {
+    const r = await sClient('-help', []);
+    expect(r).toEqual({ stdout: '', stderr: fixture('kit', 'help', 'stderr'), rc: 0 });
+  });
+
   it('a connection refused (no daemon on the port) prints what OpenSSL prints for each address of localhost', async () => {
     const r = await sClient('-starttls smtp -connect localhost:2599', []);
     expect(normalise(r.stderr)).toBe(normalise(fixture('kit', 'refused', 'stderr')));

@@ -3,7 +3,9 @@
  * acts on, the ones it accepts and ignores, and OpenSSL's messages for an
  * unknown option, a missing value and a bad -starttls protocol.
  * Texts: test/fixtures/s-client/kit/{unknown-option,no-starttls-arg,bad-starttls}.stderr.
+ * Which options exist and which take a value is read from the real -help text.
  */
+import { S_CLIENT_HELP } from './s-client-help.ts';
 export interface SClientOptions {
   host: string;
   port: string;
@@ -31,11 +33,17 @@ export interface SClientOptions {
 
 const STARTTLS = ['smtp', 'pop3', 'imap', 'ftp', 'xmpp', 'xmpp-server', 'telnet', 'irc', 'mysql', 'postgres', 'lmtp', 'nntp', 'sieve', 'ldap'];
 
-/** Options that take a value and that the lab ignores (SIMPLIFIED: accepted, no effect). */
-const IGNORED_WITH_VALUE = new Set(['-verify', '-Verify', '-sess_out', '-sess_in', '-keylogfile', '-alpn', '-groups', '-curves', '-sigalgs', '-bind', '-certform', '-keyform', '-pass', '-xmpphost', '-proxy', '-psk', '-psk_identity', '-CAstore', '-verify_depth', '-attime', '-purpose', '-cert_chain', '-chainCAfile', '-chainCApath', '-verifyCAfile', '-verifyCApath', '-nameopt']);
-const IGNORED_FLAGS = new Set(['-4', '-6', '-state', '-msg', '-debug', '-prexit', '-reconnect', '-no_ticket', '-no_comp', '-comp', '-legacy_renegotiation', '-legacy_server_connect', '-status', '-tlsextdebug', '-verify_return_error', '-verify_quiet', '-no-CAstore', '-no_middlebox', '-enable_pha', '-security_debug', '-strict', '-nbio', '-trace', '-no_tls1', '-no_tls1_1', '-no_ssl3']);
+/** Every option of the real s_client -> whether it takes a value (" -name type   text", the type in the first 27 columns). */
+const KNOWN: ReadonlyMap<string, boolean> = new Map(
+  S_CLIENT_HELP.split('\n')
+    .filter((l) => l.startsWith(' -'))
+    .map((l) => {
+      const [name, type] = l.slice(1, 27).trim().split(/\s+/);
+      return [name, type !== undefined] as const;
+    }),
+);
 
-export type Parsed = { ok: true; opts: SClientOptions } | { ok: false; stderr: string };
+export type Parsed = { ok: true; opts: SClientOptions } | { ok: false; stderr: string; code?: number };
 
 const usage = (s: string): Parsed => ({ ok: false, stderr: `${s}\ns_client: Use -help for summary.\n` });
 
@@ -50,13 +58,15 @@ export function parseSClient(args: readonly string[]): Parsed {
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     const a = raw.startsWith('--') ? raw.slice(1) : raw;
-    const takesValue = ['-connect', '-starttls', '-CAfile', '-CApath', '-cert', '-key', '-servername', '-verify_hostname', '-name', '-cipher', '-ciphersuites', '-host', '-port'].includes(a) || IGNORED_WITH_VALUE.has(a);
+    const takesValue = KNOWN.get(a) === true;
     let value = '';
     if (takesValue) {
       if (i + 1 >= argv.length) return usage(`s_client: Option ${a} needs a value`);
       value = argv[++i];
     }
     switch (a) {
+      case '-help':
+        return { ok: false, stderr: S_CLIENT_HELP, code: 0 };
       case '-connect': {
         const m = /^(?:\[([^\]]*)\]|([^:]*))(?::(.*))?$/.exec(value)!;
         o.host = m[1] ?? m[2] ?? 'localhost';
@@ -93,7 +103,8 @@ export function parseSClient(args: readonly string[]): Parsed {
       case '-cipher': o.cipher12 = value; break;
       case '-ciphersuites': o.ciphersuites = value; break;
       default:
-        if (IGNORED_WITH_VALUE.has(a) || IGNORED_FLAGS.has(a)) break;
+        // SIMPLIFIED: the other options of the real s_client are accepted and have no effect here.
+        if (KNOWN.has(a)) break;
         if (a.startsWith('-')) return usage(`s_client: Unknown option: ${raw}`);
         // OpenSSL 3.0 takes one bare argument as the host[:port] to connect to.
         i--;

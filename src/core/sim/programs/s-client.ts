@@ -191,7 +191,7 @@ async function run(ctx: CommandContext, w: WorldServices): Promise<number> {
   const parsed = parseSClient(ctx.argv.slice(1));
   if (!parsed.ok) {
     ctx.stderr.write(parsed.stderr);
-    return 1;
+    return parsed.code ?? 1;
   }
   const o = parsed.opts;
   const tid = threadId(w);
