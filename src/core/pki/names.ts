@@ -100,7 +100,7 @@ export const detailLines = (dn: Dn, indent: string): string[] => dn.map((f) => `
 
 /** Parses `-subj /C=US/O=Org/CN=x` as OpenSSL does; null when malformed, with OpenSSL's reason. */
 export function parseSubj(text: string): { dn: Dn } | { error: string } {
-  if (!text.startsWith('/')) return { error: `name is expected to be in the format /type0=value0/type1=value1/type2=... where characters may be escaped by \\. This name is not in that format: '${text}'` };
+  if (!text.startsWith('/')) return { error: `subject name is expected to be in the format /type0=value0/type1=value1/type2=... where characters may be escaped by \\. This name is not in that format: '${text}'` };
   const dn: Dn = [];
   const parts: string[] = [];
   let cur = '';

@@ -164,6 +164,12 @@ export const ca: OpensslSubcommand = {
       caCert = loadCert(ctx, ctx.vfs.readText(p), certPath);
       if (!caCert) return 1;
     }
+    const signing = !o.values.has('revoke') && !o.flags.has('gencrl');
+    if (signing && !ctx.vfs.isDir(f.newCerts)) {
+      const shown = f.section.get('new_certs_dir') ?? '';
+      ctx.stderr.write(`ca: ${shown} is not a directory\n${shown}: No such file or directory\n`);
+      return 1;
+    }
     const index = readIndex(ctx, f.database);
     if (index === null) {
       ctx.stderr.write(`${f.section.get('database')}: No such file or directory\n`);

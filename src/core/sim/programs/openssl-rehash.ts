@@ -4,7 +4,8 @@
  * exactly one certificate, HASH being the subject hash (`x509 -hash`);
  * old links are replaced. A request or several certificates in one file
  * are skipped with OpenSSL's warning.
- * SIMPLIFIED: CRLs (HASH.rN) are not linked; exit status 0, or 1 after a warning.
+ * A skipped file is only a warning (exit status 0, captured).
+ * SIMPLIFIED: CRLs (HASH.rN) are not linked.
  */
 import type { OpensslSubcommand } from './openssl-types.ts';
 import { readPem } from '../../pki/pem.ts';
@@ -39,7 +40,6 @@ export const rehash: OpensslSubcommand = {
         if (certs.length !== 1 || others.length) {
           if (certs.length || others.length) {
             ctx.stderr.write(`rehash: warning: skipping ${n},it does not contain exactly one certificate or CRL\n`);
-            status = 1;
           }
           continue;
         }

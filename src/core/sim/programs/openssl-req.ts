@@ -136,7 +136,7 @@ export const req: OpensslSubcommand = {
     if (subj !== undefined) {
       const p = parseSubj(subj);
       if ('error' in p) {
-        ctx.stderr.write(`${p.error}\nError making certificate request\n`);
+        ctx.stderr.write(`req: ${p.error}\n`);
         return 1;
       }
       dn = p.dn;
