@@ -16,7 +16,7 @@ import { webcrypto } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, rawLine, type World } from '../../src/core/sim/index.ts';
 import { seededRandom, type Clock } from '../../src/core/trace/index.ts';
-import { TlsConnection, WebCryptoProvider, type CertifiedKey } from '../../src/core/tls/index.ts';
+import { SUITES_12, TlsConnection, WebCryptoProvider, type CertifiedKey } from '../../src/core/tls/index.ts';
 import { pemBlocks } from '../../src/core/pki/chain.ts';
 import { Normaliser } from '../sendmail/normalise.ts';
 
@@ -26,6 +26,8 @@ interface Step {
   tls?: 'none' | 'client' | 'rogue';
   version?: string;
   cipher?: string;
+  /** The client offered TLS 1.2 with ECDHE-RSA-AES128-GCM-SHA256 only. */
+  tls12?: boolean;
   close?: 'server' | 'client';
 }
 interface Dialogue {
@@ -127,8 +129,9 @@ async function replay(world: World, d: Dialogue): Promise<{ recvs: string[]; log
       pending = '';
     } else if (step.tls !== undefined) {
       const which = step.tls;
+      const v12 = step.tls12 ? { versions: ['TLSv1.2' as const], suites12: [SUITES_12.get(0xc02f)!] } : {};
       tls = TlsConnection.client(
-        { serverName: 'mail.example.test', verifyServer: async () => ({ ok: true }), ...(which === 'none' ? {} : { clientCertificate: await clientCert(which) }) },
+        { serverName: 'mail.example.test', verifyServer: async () => ({ ok: true }), ...v12, ...(which === 'none' ? {} : { clientCertificate: await clientCert(which) }) },
         { provider, random: world.random },
       );
       const o = await tls.start();
@@ -136,6 +139,9 @@ async function replay(world: World, d: Dialogue): Promise<{ recvs: string[]; log
       await quiet();
       const n = tls.negotiated;
       negotiated.push(n ? `${n.version} ${n.cipher}` : `failed: ${tls.status}`);
+    } else if (step.close === 'client') {
+      sock.close();
+      await quiet();
     }
   }
   await quiet();
@@ -146,8 +152,8 @@ async function replay(world: World, d: Dialogue): Promise<{ recvs: string[]; log
 const kinds = [...new Set(fixture.dialogues.map((d) => d.mc))];
 
 describe('the access map live: real Sendmail dialogues through the reference world', () => {
-  it('has the captures (76 dialogues over Connect:, From:, To:, Spam:, TLS_Clt:, CertIssuer:, and the mc features)', () => {
-    expect(fixture.dialogues.length).toBeGreaterThanOrEqual(76);
+  it('has the captures (81 dialogues over Connect:, From:, To:, Spam:, TLS_Clt:, CertIssuer:, the mc features, TLS 1.3 and 1.2)', () => {
+    expect(fixture.dialogues.length).toBeGreaterThanOrEqual(81);
     expect(kinds.sort()).toEqual(['base', 'blocklist', 'delay_checks', 'delay_friend', 'delay_hater', 'relay_hosts_only', 'relay_mail_from', 'skip_dotdomain', 'tls_perm_err']);
   });
   for (const kind of kinds) {
