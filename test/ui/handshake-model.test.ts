@@ -120,10 +120,11 @@ describe('compareView: TLS 1.3 and TLS 1.2 with the world\'s certificates', () =
     if (typeof v === 'string') throw new Error(v);
     const [a, b] = v.columns;
     expect(v.serverName).toBe('mail.example.test');
-    expect([a.summary, b.summary]).toEqual([
-      'TLSv1.3 TLS_AES_256_GCM_SHA384 256 bits, x25519, rsa_pss_rsae_sha256',
-      'TLSv1.2 ECDHE-RSA-AES256-GCM-SHA384 256 bits, x25519, rsa_pss_rsae_sha256',
+    expect([a.version, a.summary, b.version, b.summary]).toEqual([
+      'TLSv1.3', 'TLS_AES_256_GCM_SHA384 256 bits, x25519, rsa_pss_rsae_sha256',
+      'TLSv1.2', 'ECDHE-RSA-AES256-GCM-SHA384 256 bits, x25519, rsa_pss_rsae_sha256',
     ]);
+    expect([a.timeline.version, b.timeline.version]).toEqual(['TLSv1.3', 'TLSv1.2']);
     expect([a.timeline.roundTrips, b.timeline.roundTrips]).toEqual([1, 2]);
     expect(b.timeline.messages.map((m) => `${m.dir} ${m.name}`)).toEqual([
       'c2s client_hello', 's2c server_hello', 's2c certificate', 's2c server_key_exchange', 's2c certificate_request', 's2c server_hello_done',
@@ -145,4 +146,18 @@ describe('compareView: TLS 1.3 and TLS 1.2 with the world\'s certificates', () =
     w.vfs.unlink('/etc/mail/sendmail.cf');
     expect(await compareView(w, seededRandom(1))).toBe('/etc/mail/sendmail.cf cannot be read');
   }, 60000);
+});
+
+describe('handshakeTimeline on in-memory pairs (test/tls/pair.ts)', () => {
+  test('a HelloRetryRequest: two ClientHellos, 2 round trips, every message decodes', async () => {
+    const { pair } = await import('../tls/pair.ts');
+    const r = await pair({ server: { groups: ['secp384r1', 'secp256r1'] } });
+    const t = handshakeTimeline(r.serverEvents);
+    expect(t.messages.slice(0, 3).map((m) => `${m.dir} ${m.name}`)).toEqual(['c2s client_hello', 's2c server_hello', 'c2s client_hello']);
+    expect(findField(t.messages[1]!.fields, 'random')!.value).toBe('SHA-256("HelloRetryRequest"): this is a HelloRetryRequest');
+    expect(findField(t.messages[1]!.fields, 'selected_group')!.value).toBe('0x0018 secp384r1');
+    expect(t.version).toBe('TLSv1.3');
+    expect(t.roundTrips).toBe(2);
+    for (const m of t.messages) expect(m.fields.ok, m.name).toBe(true);
+  });
 });

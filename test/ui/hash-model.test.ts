@@ -131,3 +131,19 @@ describe('digest playground', () => {
     expect(oneCharChanged('~')).toBe('!');
   });
 });
+
+describe('TLS 1.2 (an in-memory pair)', () => {
+  test('Finished rows: the master secret keys the PRF; verify_data is 12 bytes, the Finished messages\' own', async () => {
+    const { pair } = await import('../tls/pair.ts');
+    const r = await pair({ client: { versions: ['TLSv1.2'] } });
+    const t = handshakeTimeline(r.serverEvents);
+    expect(t.version).toBe('TLSv1.2');
+    const fin = finishedRows(r.serverEvents, t.version);
+    expect(fin.map((f) => [f.of, f.keyName, f.finishedKey.length, f.verifyData.length])).toEqual([['client', 'master_secret', 48, 12], ['server', 'master_secret', 48, 12]]);
+    expect(fin[0]!.formula).toBe('PRF(master_secret, "client finished", Hash(handshake_messages))[0..11]');
+    const msgs = t.messages.filter((m) => m.name === 'finished');
+    expect(msgs.map((m) => toHex(findField(m.fields, 'verify_data')!.data as Uint8Array))).toEqual(fin.map((f) => toHex(f.verifyData)));
+    // the chain the client received (tls.negotiated's peerCertificates) is the one the panel fingerprints
+    expect(sentCertificates(t).map((c) => `${c.sender} ${c.position} ${toHex(c.der)}`)).toEqual(r.client.negotiated!.peerCertificates.map((d, i) => `server ${i} ${toHex(d)}`));
+  });
+});

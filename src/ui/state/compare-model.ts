@@ -11,7 +11,7 @@ import { type Flight, type HandshakeTimeline, handshakeTimeline } from './handsh
 export interface CompareColumn {
   readonly version: 'TLSv1.3' | 'TLSv1.2';
   readonly timeline: HandshakeTimeline;
-  /** What was agreed, as Sendmail would log it: "TLSv1.3 TLS_AES_256_GCM_SHA384 256 bits". */
+  /** What was agreed besides the version: "TLS_AES_256_GCM_SHA384 256 bits, x25519, rsa_pss_rsae_sha256". */
   readonly summary: string;
   /** Bytes each way on the wire during the handshake. */
   readonly bytes: { readonly c2s: number; readonly s2c: number };
@@ -32,7 +32,7 @@ export function compareColumn(run: HandshakeRun): CompareColumn {
   return {
     version: run.version,
     timeline,
-    summary: n ? `${n.version} ${n.cipher} ${n.bits} bits, ${n.group}, ${n.signatureScheme}` : 'no agreement',
+    summary: n ? `${n.cipher} ${n.bits} bits, ${n.group}, ${n.signatureScheme}` : 'no agreement',
     bytes: { c2s: sum('client'), s2c: sum('server') },
     error: run.error ?? null,
   };
