@@ -103,6 +103,11 @@ describe('swaks as the real one prints against the same server engine', () => {
     );
   });
 
+  it('--tls-cert without --tls-key, and a --tls-ca-path that is not there, as swaks 20201014 says (its source, ptrans 12)', async () => {
+    expect(await swaks(`${S} --tls --tls-cert /etc/mail/certs/mycert.pem`)).toEqual({ stdout: '', stderr: '*** --tls-cert and --tls-key require each other.  Exiting\n', rc: 1 });
+    expect(await swaks(`${S} --tls --tls-ca-path /nonexistent.pem`)).toEqual({ stdout: '', stderr: '*** --tls-ca-path: /nonexistent.pem is not a valid file or directory.  Exiting.\n', rc: 1 });
+  });
+
   it('unknown options and quit-after points are refused as swaks refuses them', async () => {
     expect(await swaks('--foo')).toEqual({ stdout: '', stderr: 'Unknown option: foo\n', rc: 1 });
     expect(await swaks('--server 127.0.0.1:25 --to root@example.test --quit-after bogus')).toEqual({ stdout: '', stderr: '*** Unknown quit_after value bogus, exiting\n', rc: 1 });

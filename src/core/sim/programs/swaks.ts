@@ -272,6 +272,10 @@ async function run(ctx: CommandContext, w: WorldServices): Promise<number> {
     ctx.stderr.write('*** --tls-cert and --tls-key require each other.  Exiting\n');
     return 1;
   }
+  if (o.tls && o.tlsCaPath !== null && !ctx.vfs.exists(ctx.shell.resolve(o.tlsCaPath))) {
+    ctx.stderr.write(`*** --tls-ca-path: ${o.tlsCaPath} is not a valid file or directory.  Exiting.\n`);
+    return 1;
+  }
   const host = canonicalName(w.hosts(), ctx.host.hostname);
   let to = o.to;
   if (to === null && o.quitAfter === null) {
