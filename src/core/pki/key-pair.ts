@@ -1,38 +1,29 @@
 /**
  * Does a private key belong to a certificate? What OpenSSL's
  * SSL_CTX_check_private_key() answers when Sendmail loads its TLS files:
- * the public half of the key (RSA n/e, EC x/y, rebuilt through JWK) must be
- * the certificate's SubjectPublicKeyInfo.
+ * the public half of the key must be the certificate's SubjectPublicKeyInfo.
+ * Keys are read as OpenSSL reads them (PKCS#8, or the traditional
+ * `RSA PRIVATE KEY` / `EC PRIVATE KEY`); an encrypted key is 'bad-key', as
+ * the daemon cannot ask for its pass phrase.
  */
-import './crypto.ts';
-import * as x509 from '@peculiar/x509';
-import { pemBlocks } from './chain.ts';
+import { firstPem } from './pem.ts';
+import { parseCert } from './certs.ts';
+import { loadPrivateKey, publicOf } from './keys.ts';
 
-/** 'unchecked': a PKCS#1 or SEC1 key (`RSA/EC PRIVATE KEY`), which this check does not read yet. */
+/** 'unchecked' is no longer produced (traditional keys are read); kept for callers that name it. */
 export type KeyPairCheck = 'match' | 'mismatch' | 'bad-certificate' | 'bad-key' | 'unchecked';
 
 const equal = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 export async function checkKeyPair(subtle: SubtleCrypto, certPem: string, keyPem: string): Promise<KeyPairCheck> {
-  let spki: Uint8Array;
-  let algorithm: RsaHashedImportParams | EcKeyImportParams;
+  const block = firstPem(certPem, 'CERTIFICATE', 'TRUSTED CERTIFICATE');
+  const cert = block && parseCert(block.der);
+  if (!cert) return 'bad-certificate';
+  const key = await loadPrivateKey(subtle, keyPem, async () => null);
+  if (!key.ok) return 'bad-key';
   try {
-    const cert = new x509.X509Certificate(certPem);
-    spki = new Uint8Array(cert.publicKey.rawData);
-    const alg = cert.publicKey.algorithm as { name: string; namedCurve?: string };
-    algorithm = alg.name === 'ECDSA' || alg.name === 'ECDH' ? { name: 'ECDSA', namedCurve: alg.namedCurve ?? 'P-256' } : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
-  } catch {
-    return 'bad-certificate';
-  }
-  const der = pemBlocks(keyPem, 'PRIVATE KEY')[0];
-  if (!der) return /-----BEGIN (RSA|EC) PRIVATE KEY-----/.test(keyPem) ? 'unchecked' : 'bad-key';
-  try {
-    const priv = await subtle.importKey('pkcs8', der, algorithm, true, ['sign']);
-    const jwk = await subtle.exportKey('jwk', priv);
-    const pub: JsonWebKey = jwk.kty === 'RSA' ? { kty: 'RSA', n: jwk.n, e: jwk.e } : { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y };
-    const pubKey = await subtle.importKey('jwk', pub, algorithm, true, ['verify']);
-    const mine = new Uint8Array(await subtle.exportKey('spki', pubKey));
-    return equal(mine, spki) ? 'match' : 'mismatch';
+    const { spki } = await publicOf(subtle, key.key);
+    return equal(spki, cert.spki) ? 'match' : 'mismatch';
   } catch {
     return 'bad-key';
   }

@@ -167,3 +167,18 @@ export async function loadPrivateKey(subtle: SubtleCrypto, text: string | Uint8A
   if (!imported) return { ok: false, why: first.encrypted ? 'bad-decrypt' : 'none' };
   return { ok: true, key: imported.key, crypto: imported.crypto, encrypted: first.encrypted };
 }
+
+/**
+ * The PKCS#8 DER of the first unencrypted private key in `text`, traditional
+ * forms converted (what a server needs to import its key); null when there
+ * is none or it is encrypted.
+ */
+export function plainPkcs8(text: string): Uint8Array<ArrayBuffer> | null {
+  for (const b of readPem(text).blocks) {
+    if (b.headers['Proc-Type']) return null;
+    if (b.label === 'PRIVATE KEY') return b.der;
+    if (b.label === 'ENCRYPTED PRIVATE KEY') return null;
+    if (b.label === 'RSA PRIVATE KEY' || b.label === 'EC PRIVATE KEY') return wrapTraditional(b.label, b.der);
+  }
+  return null;
+}

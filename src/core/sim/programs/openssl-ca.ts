@@ -201,7 +201,7 @@ export const ca: OpensslSubcommand = {
     if (!o.flags.has('batch')) {
       const a = await ask(ctx, `\n\n${issued.length} out of ${files.length} certificate requests certified, commit? [y/n]`);
       if (!/^[yY]/.test(a)) {
-        ctx.stderr.write('CERTIFICATE WILL NOT BE CERTIFIED\n');
+        ctx.stderr.write('CERTIFICATION CANCELED\n');
         return 0;
       }
     } else ctx.stderr.write('\n');
