@@ -72,6 +72,8 @@ const CASES: [string, string, string[]][] = [
   ['client-cert', `${C} -crlf ${CA} -cert /etc/mail/certs/mycert.pem -key /etc/mail/certs/mykey.pem`, [EHLO, 'quit']],
   ['rogue-cert', `${C} -crlf ${CA} -cert /root/rogue-cert.pem -key /root/rogue-key.pem`, [EHLO, 'quit']],
   ['brief', `${C} -crlf -brief ${CA}`, [EHLO, 'quit']],
+  ['brief12', `${C} -crlf -brief -tls1_2`, ['quit']],
+  ['brief12-hostname', `${C} -crlf -brief -tls1_2 -verify_hostname mail.example.test ${CA}`, ['quit']],
   ['showcerts', `${C} -crlf -showcerts ${CA}`, ['quit']],
   ['verify-hostname', `${C} -crlf ${CA} -verify_hostname mail.example.test`, ['quit']],
   ['wrong-hostname', `${C} -crlf ${CA} -verify_hostname www.example.test`, ['quit']],

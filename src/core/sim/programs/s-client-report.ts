@@ -123,6 +123,8 @@ export interface SessionFacts {
   /** Seconds since the epoch when the session began. */
   readonly startTime: number;
   readonly showcerts: boolean;
+  /** TLS 1.2: the ServerHello's ec_point_formats, when it sent them. */
+  readonly pointFormats?: readonly number[];
 }
 
 function verification(v: ChainVerdict): string {
@@ -179,7 +181,29 @@ export function briefReport(s: SessionFacts): string {
   const ps = peerSignature(n.signatureScheme);
   o += `Peer certificate: ${s.chain[0].subject}\nHash used: ${ps.digest}\nSignature type: ${ps.type}\n`;
   o += verification(s.verdict);
+  if (s.pointFormats) {
+    const names = ['uncompressed', 'ansiX962_compressed_prime', 'ansiX962_compressed_char2'];
+    o += `Supported Elliptic Curve Point Formats: ${s.pointFormats.map((f) => names[f] ?? String(f)).join(':')}\n`;
+  }
   return o + `Server Temp Key: ${tempKey(n.group)}\n`;
+}
+
+/** The ec_point_formats a TLS 1.2 ServerHello carries (raw message, header included), or undefined. */
+export function serverPointFormats(events: readonly TlsEvent[]): number[] | undefined {
+  const sh = events.find((e) => e.kind === 'tls.message' && e.dir === 'received' && e.type === 2);
+  if (!sh || sh.kind !== 'tls.message') return undefined;
+  const b = sh.raw;
+  let at = 4 + 2 + 32;
+  at += 1 + b[at] + 2 + 1;
+  if (at + 2 > b.length) return undefined;
+  const end = at + 2 + u16(b, at);
+  for (at += 2; at + 4 <= end; ) {
+    const type = u16(b, at);
+    const len = u16(b, at + 2);
+    if (type === 11) return [...b.subarray(at + 5, at + 5 + b[at + 4])];
+    at += 4 + len;
+  }
+  return undefined;
 }
 
 /** The ServerHello's legacy_session_id (raw message, header included). */

@@ -25,7 +25,7 @@ import type { SocketEnd } from '../network.ts';
 import type { WorldServices } from '../services.ts';
 import type { OpensslSubcommand } from './openssl-types.ts';
 import { parseSClient, type SClientOptions } from './s-client-options.ts';
-import { briefReport, fullReport, readCertificateRequest, serverHelloSessionId, type SessionFacts } from './s-client-report.ts';
+import { briefReport, fullReport, readCertificateRequest, serverHelloSessionId, serverPointFormats, type SessionFacts } from './s-client-report.ts';
 import { certInfo, nameLine, type CertInfo } from './tls-client-cert.ts';
 import { TlsClientSession, connNumber, type HandshakeResult } from './tls-client.ts';
 import { verifyChain, verifyLines } from './tls-client-verify.ts';
@@ -307,6 +307,7 @@ async function run(ctx: CommandContext, w: WorldServices): Promise<number> {
     read: plain.bytesRead + bytes.read, written: written + bytes.written,
     sessionId: serverHelloSessionId(session.events), masterSecret: master?.value,
     startTime: Math.floor(w.clock.now() / 1000), showcerts: o.showcerts,
+    pointFormats: n.version === 'TLSv1.2' ? serverPointFormats(session.events) : undefined,
   };
   if (o.brief) ctx.stderr.write(briefReport(facts));
   else if (!o.quiet) ctx.stdout.write(fullReport(facts));
