@@ -87,7 +87,7 @@ describe('Cipher and Wire panels', () => {
     await byte.focus();
     await page.keyboard.press('Control+a');
     await page.keyboard.type('3');
-    const now = (await card.locator('.now').textContent())!.replace('now ', '');
+    const now = (await card.locator('.now').textContent())!.replace('recorded value ', '');
     const changed = (parseInt(now, 16) ^ 0x01).toString(16).padStart(2, '0');
     await page.keyboard.press('Tab');
     await page.keyboard.type(changed);
@@ -99,6 +99,7 @@ describe('Cipher and Wire panels', () => {
     // an encrypted alert: type 23, 0x0303, 19 bytes (2 + inner type + 16-byte tag)
     expect(await card.getByLabel('alert record, 24 bytes').textContent()).toMatch(/^17 03 03 00 13( [0-9a-f]{2}){19}$/);
     expect(await card.locator('mark').textContent()).toBe(changed);
+    expect((await card.locator('dl').textContent())!.replace(/\s+/g, ' ')).toContain(`the change byte 3 (ciphertext byte 3) changed from ${now} to ${changed}, marked above`);
 
     await card.getByRole('button', { name: 'Deliver unchanged' }).focus();
     await page.keyboard.press('Enter');
