@@ -128,3 +128,21 @@ export function catalogueSource(c: CatalogueCase, atTime: number): ChainSource {
 }
 
 export { crlsOf };
+
+/** The catalogue's clock (2030-01-01T00:00:00Z). */
+export const CATALOGUE_CLOCK = Date.UTC(2030, 0, 1);
+
+/** Makes the failure catalogue (WebCrypto keys; a fixed seed for serial-free randomness). */
+export async function loadCatalogue(subtle: SubtleCrypto): Promise<CatalogueCase[]> {
+  const [{ makeCatalogue }, { seededRandom }] = await Promise.all([import('../../core/pki/verify-catalogue.ts'), import('../../core/trace/index.ts')]);
+  return makeCatalogue(subtle, seededRandom(1));
+}
+
+/** A key that changes only when what would be verified changes (the clock counts by the minute). */
+export function sourceKey(s: ChainSource | null): string {
+  if (!s) return '';
+  const sum = (d: Uint8Array): number => d.reduce((a, b, i) => (a + b * (i + 1)) % 1_000_003, d.length);
+  return [s.id, s.chain.map(sum).join(','), s.trusted.map(sum).join(','), s.crls?.map(sum).join(',') ?? '', s.hostname ?? '', Math.floor(s.atTime / 60_000)].join('|');
+}
+
+export type { CatalogueCase };
