@@ -101,6 +101,10 @@ describe('Cipher and Wire panels', () => {
     expect(await card.locator('mark').textContent()).toBe(changed);
     expect((await card.locator('dl').textContent())!.replace(/\s+/g, ' ')).toContain(`the change byte 3 (ciphertext byte 3) changed from ${now} to ${changed}, marked above`);
 
+    // on the projector theme the changed byte is black on yellow
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Projector (high contrast)' });
+    await expect.poll(() => card.locator('mark').evaluate((m) => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor].join(' '))).toBe('rgb(0, 0, 0) rgb(255, 255, 0)');
+
     await card.getByRole('button', { name: 'Deliver unchanged' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await status.textContent())!.replace(/\s+/g, ' ').trim()).toBe('Unchanged: the tag verifies; the record decrypts to its plaintext (26 bytes, the original).');
