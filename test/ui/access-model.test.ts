@@ -118,3 +118,35 @@ describe('access.db against the file', () => {
     expect(dbMatches(w.vfs.readText('/etc/mail/access'), readDb(w.vfs, '/etc/mail/access.db'))).toBe(true);
   }, 60000);
 });
+
+describe('example rules', () => {
+  test('each is a clean line and does what it says to the ready-made profiles', async () => {
+    const { EXAMPLE_RULES } = await import('../../src/ui/state/access-model.ts');
+    const w = await newWorld();
+    const f = worldFeatures(w.vfs.readText('/etc/mail/sendmail.mc'), loadMtaConfig(w.vfs));
+    const base = w.vfs.readText('/etc/mail/access');
+    const cells = (line: string) => {
+      const e = evaluateRules(`${base}${line}\n`, READY_PROFILES, f);
+      expect(e.notes.filter((n) => n.severity !== 'info')).toEqual([]);
+      return Object.fromEntries(e.rows.map((r) => [r.profile.id, r.steps.map(cellText)]));
+    };
+    expect(EXAMPLE_RULES.map((r) => r.line)).toEqual([
+      'TLS_Clt:127.0.0.1 ENCR:112',
+      'TLS_Clt:client.example.test ENCR:112',
+      'CertIssuer:/C=US/O=Example+20Org/CN=Example+20Test+20CA RELAY',
+      'TLS_Clt:rogue.example.net PERM+VERIFY',
+      'TLS_Clt: TEMP+VERIFY',
+    ]);
+    expect(cells(EXAMPLE_RULES[0]!.line)['no-tls']![2]).toBe('454 4.7.0 encryption too weak 0 less than 112');
+    expect(cells(EXAMPLE_RULES[1]!.line)['article-server']).toEqual(['accepted', 'accepted', 'accepted', 'relay allowed']);
+    expect(cells(EXAMPLE_RULES[2]!.line).laptop![3]).toBe('relay allowed');
+    expect(cells(EXAMPLE_RULES[3]!.line).rogue![1]).toBe('503 5.7.0 authentication failed');
+    const all = cells(EXAMPLE_RULES[4]!.line);
+    expect([all['article-server']![1], all.laptop![1], all['no-tls']![2], all.rogue![1]]).toEqual([
+      '403 4.7.0 not authenticated',
+      'accepted',
+      '403 4.7.0 authentication required',
+      '403 4.7.0 authentication failed',
+    ]);
+  }, 30000);
+});

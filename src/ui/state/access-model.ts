@@ -19,6 +19,15 @@ import {
 export { READY_PROFILES, WORLD_CA, type ClientProfile, type PlaygroundStep, type RuleNote, type TraceRow } from '../../core/access/playground.ts';
 
 export const ACCESS_PATH = '/etc/mail/access';
+
+/** Example rules the editor offers, each with what it does to the ready-made profiles. */
+export const EXAMPLE_RULES: readonly { line: string; says: string }[] = [
+  { line: 'TLS_Clt:127.0.0.1 ENCR:112', says: 'local clients must encrypt with at least 112 bits (the client without TLS is refused at MAIL)' },
+  { line: 'TLS_Clt:client.example.test ENCR:112', says: "the article's rule: this client must encrypt with at least 112 bits" },
+  { line: `CertIssuer:/C=US/O=Example+20Org/CN=Example+20Test+20CA RELAY`, says: 'clients with a verified certificate from the CA may relay (the laptop)' },
+  { line: 'TLS_Clt:rogue.example.net PERM+VERIFY', says: 'this client must present a certificate that verifies (the rogue one does not)' },
+  { line: 'TLS_Clt: TEMP+VERIFY', says: 'the default entry: every client must present a certificate that verifies' },
+];
 export const MAKEMAP_COMMAND = 'makemap hash /etc/mail/access < /etc/mail/access';
 
 /** The table's columns: the rulesets in the order Sendmail runs them for one client. */
