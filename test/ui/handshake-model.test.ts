@@ -36,6 +36,8 @@ async function typedSession(lines: string[]): Promise<World> {
 }
 
 let world: World;
+/** Where the ChangeCipherSpec records of a TLS 1.3 session come (middlebox compatibility, RFC 8446 §D.4). */
+const CCS_13 = ['s2c encrypted_extensions', 'c2s certificate'];
 beforeAll(async () => {
   world = await typedSession(['sendmail -bd', 'telnet localhost 25', 'EHLO client.example.test', 'STARTTLS', 'QUIT', 'exit']);
 }, 60000);
@@ -63,6 +65,9 @@ describe('handshakeTimeline on a STARTTLS session', () => {
     expect(t.version).toBe('TLSv1.3');
     expect(t.roundTrips).toBe(1);
     expect(t.alert).toBeNull();
+    // the ChangeCipherSpec records (content type 20) of the trace, each before the next message its way
+    expect(t.messages.filter((m) => m.afterChangeCipherSpec).map((m) => `${m.dir} ${m.name}`)).toEqual(CCS_13);
+    expect(eventsOf(s!, 'tls.record').filter((r) => r.contentType === 20).length).toBe(CCS_13.length);
     // every message decodes whole; its leaves cover its bytes
     for (const m of t.messages) {
       expect(m.fields.ok, m.name).toBe(true);
@@ -126,6 +131,8 @@ describe('compareView: TLS 1.3 and TLS 1.2 with the world\'s certificates', () =
     ]);
     expect([a.timeline.version, b.timeline.version]).toEqual(['TLSv1.3', 'TLSv1.2']);
     expect([a.timeline.roundTrips, b.timeline.roundTrips]).toEqual([1, 2]);
+    // TLS 1.2: each side's ChangeCipherSpec comes right before its Finished
+    expect(b.timeline.messages.filter((m) => m.afterChangeCipherSpec).map((m) => `${m.dir} ${m.name}`)).toEqual(['c2s finished', 's2c finished']);
     expect(b.timeline.messages.map((m) => `${m.dir} ${m.name}`)).toEqual([
       'c2s client_hello', 's2c server_hello', 's2c certificate', 's2c server_key_exchange', 's2c certificate_request', 's2c server_hello_done',
       'c2s certificate', 'c2s client_key_exchange', 'c2s finished', 's2c finished',

@@ -21,6 +21,12 @@ export interface TimelineMessage {
   readonly raw: Uint8Array;
   /** The transcript hash the engine reported after this message, if it did. */
   readonly transcriptHash: Uint8Array | null;
+  /**
+   * A ChangeCipherSpec record (content type 20, not a handshake message) went
+   * the same way just before this message: TLS 1.2's switch to the new keys,
+   * TLS 1.3's middlebox-compatibility dummy (RFC 8446 §D.4).
+   */
+  readonly afterChangeCipherSpec: boolean;
   readonly fields: AnnotatedMessage;
 }
 
@@ -70,10 +76,18 @@ export function handshakeTimeline(events: readonly TlsEvent[], viewpoint: Side =
 
   const messages: (Omit<TimelineMessage, 'transcriptHash'> & { transcriptHash: Uint8Array | null })[] = [];
   let alert: string | null = null;
+  const ccs = { c2s: false, s2c: false };
+  const direction = (d: 'sent' | 'received'): Direction => ((d === 'sent') === (viewpoint === 'client') ? 'c2s' : 's2c');
   for (const e of mine) {
     if (e.kind === 'tls.message') {
-      const dir: Direction = (e.dir === 'sent') === (viewpoint === 'client') ? 'c2s' : 's2c';
-      messages.push({ index: messages.length, dir, type: e.type, name: e.name, epoch: e.epoch, raw: e.raw, transcriptHash: null, fields: annotateHandshake(e.raw, ctx) });
+      const dir = direction(e.dir);
+      messages.push({
+        index: messages.length, dir, type: e.type, name: e.name, epoch: e.epoch, raw: e.raw, transcriptHash: null,
+        afterChangeCipherSpec: ccs[dir], fields: annotateHandshake(e.raw, ctx),
+      });
+      ccs[dir] = false;
+    } else if (e.kind === 'tls.record' && e.contentType === 20) {
+      ccs[direction(e.dir)] = true;
     } else if (e.kind === 'tls.transcript') {
       const m = messages.findLast((x) => x.name === e.after && x.transcriptHash === null);
       if (m) m.transcriptHash = e.hash;
