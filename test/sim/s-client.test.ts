@@ -117,18 +117,24 @@ describe('openssl s_client -starttls smtp as the real one prints against the sam
     expect(r.rc).toBe(1);
   });
 
-  it('Sendmail logs verify=OK for a client certificate from its CA and verify=FAIL for another', () => {
+  it('Sendmail logs verify=OK for a client certificate from its CA and verify=FAIL for another', async () => {
+    log.length = 0;
+    for (const name of ['client-cert', 'rogue-cert', 'tls12']) {
+      const [, args, stdin] = CASES.find(([n]) => n === name)!;
+      await sClient(args, stdin);
+    }
     const lines = log.filter((l) => l.includes('STARTTLS=server')).map((l) => l.replace(/^.*?: STARTTLS=server, /, ''));
     expect(lines).toContain('relay=localhost [127.0.0.1], version=TLSv1.3, verify=OK, cipher=TLS_AES_256_GCM_SHA384, bits=256/256');
     expect(lines).toContain('relay=localhost [127.0.0.1], version=TLSv1.3, verify=FAIL, cipher=TLS_AES_256_GCM_SHA384, bits=256/256');
     expect(lines).toContain('relay=localhost [127.0.0.1], version=TLSv1.2, verify=NO, cipher=ECDHE-RSA-AES256-GCM-SHA384, bits=256/256');
   });
 
-  it("the client's TLS events go into the trace under the daemon's connection number", () => {
+  it("the client's TLS events go into the trace under the daemon's connection number", async () => {
+    await sClient(`${C} ${CA}`, ['QUIT']);
     const tls = w.trace.of('tls.event');
     const clientConns = new Set(tls.filter((e) => (e.event as { side?: string }).side === 'client').map((e) => e.conn));
     const serverConns = new Set(tls.filter((e) => (e.event as { side?: string }).side === 'server').map((e) => e.conn));
-    expect(clientConns.size).toBeGreaterThan(5);
+    expect(clientConns.size).toBeGreaterThan(0);
     expect([...clientConns].every((c) => serverConns.has(c))).toBe(true);
   });
 });
@@ -150,8 +156,12 @@ describe('openssl s_client when the server does not offer STARTTLS', () => {
     expect(read(normalise(stdout.text))).toBe(read(want('stdout')));
     expect(normalise(stderr.text)).toBe(want('stderr'));
     expect(rc).toBe(1);
-    // its own count: EHLO and STARTTLS (33) + its ClientHello; the greeting, EHLO reply, 454 and 500 read
-    expect(stdout.text).toMatch(/^SSL handshake has read \d+ bytes and written \d+ bytes$/m);
+    // -brief: the same error, no report (bio_c_out is null under -quiet/-brief)
+    const out2 = new BufferOutput();
+    const err2 = new BufferOutput();
+    expect(await v.newShell().run('openssl s_client -starttls smtp -connect localhost:25 -brief', { stdin: new StringInput('quit\n'), stdout: out2, stderr: err2 })).toBe(1);
+    expect(out2.text).toBe('');
+    expect(normalise(err2.text)).toBe(normalise(readFileSync(join(DIR, 'bridge-notls', 'no-starttls-brief.stderr'), 'latin1')));
   }, 60000);
 });
 

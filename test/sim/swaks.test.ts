@@ -88,7 +88,11 @@ describe('swaks as the real one prints against the same server engine', () => {
     expect(r.stdout).toMatch(/^ ~> Message-Id: <20261128120\d{3}\.\d{6}@mail\.example\.test>\r$/m);
   });
 
-  it('swaks --tls is logged by Sendmail as STARTTLS=server and the message is delivered', () => {
+  it('swaks --tls is logged by Sendmail as STARTTLS=server and the message is delivered', async () => {
+    log.length = 0;
+    await swaks(`${S} --tls`);
+    await swaks(`${S} --tls --tls-cert /etc/mail/certs/mycert.pem --tls-key /etc/mail/certs/mykey.pem`);
+    await swaks(`${S} --tls --tls-protocol tlsv1_2`);
     expect(log.some((l) => l.includes('STARTTLS=server, relay=localhost [127.0.0.1], version=TLSv1.3, verify=NO'))).toBe(true);
     expect(log.some((l) => l.includes('STARTTLS=server, relay=localhost [127.0.0.1], version=TLSv1.3, verify=OK'))).toBe(true);
     expect(log.some((l) => l.includes('version=TLSv1.2, verify=NO, cipher=ECDHE-RSA-AES256-GCM-SHA384'))).toBe(true);
@@ -112,4 +116,22 @@ describe('swaks as the real one prints against the same server engine', () => {
     expect(await swaks('--foo')).toEqual({ stdout: '', stderr: 'Unknown option: foo\n', rc: 1 });
     expect(await swaks('--server 127.0.0.1:25 --to root@example.test --quit-after bogus')).toEqual({ stdout: '', stderr: '*** Unknown quit_after value bogus, exiting\n', rc: 1 });
   });
+});
+
+describe('swaks --tls when the server does not offer STARTTLS', () => {
+  it('says so, QUITs and exits 29, as the real one against the bridge (fixtures/swaks/bridge-notls)', async () => {
+    const v = await createWorld({ kind: 'reference', clock: steppingClock(Date.UTC(2026, 10, 28, 12), 1), random: seededRandom(8), subtle: webcrypto.subtle as unknown as SubtleCrypto });
+    // the world's sendmail.mc without its certificate lines (bridge-notls used the kit's .mc without them)
+    const mc = v.vfs.readText('/etc/mail/sendmail.mc').split('\n').filter((l) => !/CERT|confSERVER_|confCLIENT_/.test(l)).join('\n');
+    v.vfs.writeFile('/etc/mail/sendmail.mc', new TextEncoder().encode(mc));
+    expect(await v.newShell().run('make -C /etc/mail')).toBe(0);
+    expect(await v.newShell().run('sendmail -bd')).toBe(0);
+    const stdout = new BufferOutput();
+    const stderr = new BufferOutput();
+    const rc = await v.newShell().run(`swaks ${S} --tls`, { stdout, stderr });
+    const want = (ext: string) => normalise(readFileSync(join(DIR, 'bridge-notls', `no-starttls.${ext}`), 'latin1'), '2613').split('\n');
+    expect(normalise(stdout.text, '25').split('\n')).toEqual(want('stdout'));
+    expect(normalise(stderr.text, '25').split('\n')).toEqual(want('stderr'));
+    expect(rc).toBe(29);
+  }, 60000);
 });
