@@ -13,22 +13,10 @@ import { describe, expect, it } from 'vitest';
 import { createWorld, type World } from '../../src/core/sim/index.ts';
 import { seededRandom } from '../../src/core/trace/index.ts';
 import { LineDiscipline } from '../../src/terminal/line-discipline.ts';
+import { normalise } from './ca-pl-normalise.ts';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'pki', 'ca-pl');
 const CA_PL = '/usr/lib/ssl/misc/CA.pl';
-
-export function normalise(text: string): string {
-  return text
-    .replace(/\r/g, '')
-    .split('\n')
-    .filter((l) => !/^[.+*]+$/.test(l))
-    .join('\n')
-    .replace(/([0-9a-fA-F]{2}:){4,}[0-9a-fA-F]{2}/g, 'HEX')
-    .replace(/[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4} GMT/g, 'DATE')
-    .replace(/\b\d{12}Z\b/g, 'UTCTIME')
-    .replace(/\b[0-9A-F]{40}\b/g, 'SERIAL')
-    .replace(/^[0-9A-F]{16}:error:/gm, 'THREAD:error:');
-}
 
 /** The steps of capture.sh: fixture name (null: not compared), command line (CA.pl's argument when it starts with -), answers typed. */
 const STEPS: [string | null, string, string[]][] = [

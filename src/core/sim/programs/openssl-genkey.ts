@@ -15,8 +15,14 @@ const CIPHERS = ['aes256', 'aes-256-cbc', 'aes128', 'aes-128-cbc', 'aes192', 'de
 const CURVES: Record<string, Curve> = { prime256v1: 'P-256', 'P-256': 'P-256', secp384r1: 'P-384', 'P-384': 'P-384' };
 
 /** The key as PEM, encrypted when a cipher option is given (pass phrase from -passout or asked). */
-async function keyText(ctx: CommandContext, w: WorldServices, key: PrivateKey, cipher: boolean, passout: string | undefined, traditional = false): Promise<string | null> {
+/**
+ * `out` is created (empty, 0600) before the pass phrase is asked, as OpenSSL
+ * opens it first; `head` is the line genpkey prints when that fails
+ * (genrsa and req print none; captured).
+ */
+async function keyText(ctx: CommandContext, w: WorldServices, key: PrivateKey, cipher: boolean, passout: string | undefined, traditional = false, out?: string, head = ''): Promise<string | null> {
   if (!cipher) return traditional ? traditionalPem(key) : pkcs8Pem(key);
+  if (out !== undefined && !writeOutput(ctx, out, '', true)) return null;
   let pass: string;
   if (passout !== undefined) {
     const p = await passArg(ctx, passout);
@@ -28,7 +34,7 @@ async function keyText(ctx: CommandContext, w: WorldServices, key: PrivateKey, c
   } else {
     const p = await askNewPass(ctx);
     if (typeof p !== 'string') {
-      ctx.stderr.write(`${p.before}Error writing key\n${p.after}`);
+      ctx.stderr.write(`${p.before}${head}${p.after}`);
       return null;
     }
     pass = p;
@@ -72,7 +78,7 @@ const genpkey: OpensslSubcommand = {
     }
     if (kind === 'rsa' && !o.flags.has('quiet')) ctx.stderr.write(keygenDots(w));
     const key = await generateKey(w.subtle, { kind, bits, curve });
-    const text = await keyText(ctx, w, key, hasCipher(o.flags), o.values.get('pass'));
+    const text = await keyText(ctx, w, key, hasCipher(o.flags), o.values.get('pass'), false, o.values.get('out'), 'Error writing key\n');
     if (text === null) return 1;
     return writeOutput(ctx, o.values.get('out'), text, true) ? 0 : 1;
   },
@@ -92,7 +98,7 @@ const genrsa: OpensslSubcommand = {
     // Captured: genrsa prints no progress dots in OpenSSL 3.0 unless -verbose.
     if (o.flags.has('verbose')) ctx.stderr.write(keygenDots(w));
     const key = await generateKey(w.subtle, { kind: 'rsa', bits });
-    const text = await keyText(ctx, w, key, hasCipher(o.flags), o.values.get('passout'), o.flags.has('traditional'));
+    const text = await keyText(ctx, w, key, hasCipher(o.flags), o.values.get('passout'), o.flags.has('traditional'), o.values.get('out'));
     if (text === null) return 1;
     return writeOutput(ctx, o.values.get('out'), text, true) ? 0 : 1;
   },
@@ -116,7 +122,7 @@ function rewrite(name: 'rsa' | 'pkey'): OpensslSubcommand {
       if (o.flags.has('noout')) return 0;
       let text: string | null;
       if (o.flags.has('pubout')) text = toPem('PUBLIC KEY', (await publicOf(w.subtle, loaded.key)).spki);
-      else text = await keyText(ctx, w, loaded.key, hasCipher(o.flags), o.values.get('passout'), o.flags.has('traditional'));
+      else text = await keyText(ctx, w, loaded.key, hasCipher(o.flags), o.values.get('passout'), o.flags.has('traditional'), o.values.get('out'), 'Error writing key\n');
       if (text === null) return 1;
       if (name === 'rsa') ctx.stderr.write('writing RSA key\n');
       return writeOutput(ctx, o.values.get('out'), text, !o.flags.has('pubout')) ? 0 : 1;

@@ -119,9 +119,13 @@ export const req: OpensslSubcommand = {
         if (passout !== undefined) {
           const p = await passArg(ctx, passout);
           pass = typeof p === 'string' ? p : { before: `${p.error}\n`, after: '' };
-        } else pass = await askNewPass(ctx);
+        } else {
+          // the key file is opened (empty, 0600) before the pass phrase is asked
+          if (!writeOutput(ctx, keyout, '', true)) return 1;
+          pass = await askNewPass(ctx);
+        }
         if (typeof pass !== 'string') {
-          ctx.stderr.write(`${pass.before}Error writing key\n${pass.after}`);
+          ctx.stderr.write(`${pass.before}${pass.after}`);
           return 1;
         }
         // SIMPLIFIED: OpenSSL 3.0's req encrypts with des-ede3-cbc; the lab with AES-256-CBC (see pbes2.ts).
