@@ -107,6 +107,24 @@ describe('handshakeTimeline on a STARTTLS session', () => {
     expect(ss.map((x) => x.label)).toEqual([`connection ${ss[0]!.conn} from 127.0.0.1 to port 25, TLSv1.3 TLS_AES_256_GCM_SHA384`]);
   });
 
+  test('two sessions: the picker lists both, each with its own handshake', async () => {
+    const w = await typedSession([
+      'sendmail -bd',
+      'telnet localhost 25', 'EHLO one.example.test', 'STARTTLS', 'QUIT',
+      'telnet localhost 25', 'EHLO two.example.test', 'STARTTLS', 'QUIT', 'exit',
+    ]);
+    const ss = handshakeSessions(tlsSessions(w.trace.events));
+    expect(ss.length).toBe(2);
+    expect(ss[0]!.conn).toBeLessThan(ss[1]!.conn);
+    expect(ss.map((x) => x.label.replace(/^connection \d+ /, ''))).toEqual([
+      'from 127.0.0.1 to port 25, TLSv1.3 TLS_AES_256_GCM_SHA384',
+      'from 127.0.0.1 to port 25, TLSv1.3 TLS_AES_256_GCM_SHA384',
+    ]);
+    // fresh randoms each time: the two ClientHellos differ
+    const random = (i: number) => toHex(findField(ss[i]!.timeline.messages[0]!.fields, 'random')!.data as Uint8Array);
+    expect(random(0)).not.toBe(random(1));
+  }, 60000);
+
   test('a failed handshake ends in the alert', () => {
     const events: TlsEvent[] = [
       { kind: 'tls.message', side: 'server', dir: 'received', type: 1, name: 'client_hello', raw: Uint8Array.of(1, 0, 0, 0), epoch: 'plaintext' },

@@ -147,3 +147,18 @@ describe('TLS 1.2 (an in-memory pair)', () => {
     expect(sentCertificates(t).map((c) => `${c.sender} ${c.position} ${toHex(c.der)}`)).toEqual(r.client.negotiated!.peerCertificates.map((d, i) => `server ${i} ${toHex(d)}`));
   });
 });
+
+describe('a client certificate (an in-memory pair)', () => {
+  test('fingerprinted after the server\'s, as the server received it (tls.negotiated\'s peerCertificates)', async () => {
+    const { certified, pair } = await import('../tls/pair.ts');
+    const r = await pair({ server: { requestClientCertificate: true }, client: { clientCertificate: await certified('client') } });
+    const t = handshakeTimeline(r.serverEvents);
+    const certs = sentCertificates(t);
+    expect(certs.map((c) => `${c.sender} ${c.position}`)).toEqual(['server 0', 'client 0']);
+    expect(toHex(certs[1]!.der)).toBe(toHex(r.server.negotiated!.peerCertificates[0]!));
+    const fps = await certificateFingerprints(t, subtle);
+    const file = join(mkdtempSync(join(tmpdir(), 'hash-model-')), 'client.der');
+    writeFileSync(file, certs[1]!.der);
+    expect(fingerprintLine('sha256', fps[1]!.sha256)).toBe(execFileSync('openssl', ['x509', '-inform', 'DER', '-in', file, '-noout', '-fingerprint', '-sha256'], { encoding: 'utf8' }).trim());
+  });
+});
