@@ -105,6 +105,12 @@ describe('openssl s_client -starttls smtp as the real one prints against the sam
     expect(r.stdout).toMatch(/^SSL handshake has read 2830 bytes and written 338 bytes$/m);
   }, 30000);
 
+  it('-verify N says "verify depth is N" first, and goes on after errors (captured against the bridge)', async () => {
+    const r = await sClient(`${C} -verify 2`, ['quit']);
+    expect(r.stderr).toMatch(/^verify depth is 2\nCan't use SSL_get_servername\ndepth=1 C = US, O = Example Org, CN = Example Test CA\nverify error:num=19:self-signed certificate in certificate chain\nverify return:1\n/);
+    expect(r.rc).toBe(0);
+  });
+
   it('-help prints the real help text', async () => {
     const r = await sClient('-help', []);
     expect(r).toEqual({ stdout: '', stderr: fixture('kit', 'help', 'stderr'), rc: 0 });

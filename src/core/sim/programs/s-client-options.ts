@@ -29,6 +29,8 @@ export interface SClientOptions {
   cmdletters: boolean;
   cipher12: string | null;
   ciphersuites: string | null;
+  /** What s_client says before it connects (-verify N: "verify depth is N"; lab notes). */
+  notes: string;
 }
 
 const STARTTLS = ['smtp', 'pop3', 'imap', 'ftp', 'xmpp', 'xmpp-server', 'telnet', 'irc', 'mysql', 'postgres', 'lmtp', 'nntp', 'sieve', 'ldap'];
@@ -52,7 +54,7 @@ export function parseSClient(args: readonly string[]): Parsed {
   const o: SClientOptions = {
     host: 'localhost', port: '4433', starttls: null, versions: ['TLSv1.3', 'TLSv1.2'], caFile: null, caPath: null, noDefaultCa: false,
     cert: null, key: null, showcerts: false, brief: false, crlf: false, quiet: false, ignEof: false, servername: null, noServername: false,
-    verifyHostname: null, ehloName: 'mail.example.com', cmdletters: true, cipher12: null, ciphersuites: null,
+    verifyHostname: null, ehloName: 'mail.example.com', cmdletters: true, cipher12: null, ciphersuites: null, notes: '',
   };
   let protocolFlags = 0;
   for (let i = 0; i < argv.length; i++) {
@@ -101,6 +103,11 @@ export function parseSClient(args: readonly string[]): Parsed {
       case '-verify_hostname': o.verifyHostname = value; break;
       case '-name': o.ehloName = value; break;
       case '-cipher': o.cipher12 = value; break;
+      case '-verify': case '-Verify': o.notes += `verify depth is ${value}\n`; break;
+      case '-verify_return_error':
+        // SIMPLIFIED, and said: the handshake is not aborted on a verification error.
+        o.notes += 'lab: -verify_return_error is not simulated: the lab goes on after a verification error, as without it.\n';
+        break;
       case '-ciphersuites': o.ciphersuites = value; break;
       default:
         // SIMPLIFIED: the other options of the real s_client are accepted and have no effect here.

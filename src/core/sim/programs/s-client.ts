@@ -194,6 +194,7 @@ async function run(ctx: CommandContext, w: WorldServices): Promise<number> {
     return parsed.code ?? 1;
   }
   const o = parsed.opts;
+  ctx.stderr.write(o.notes);
   const tid = threadId(w);
   const creds = await clientCredentials(ctx, w, o, tid);
   if (typeof creds === 'string') {
