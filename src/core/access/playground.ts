@@ -191,6 +191,36 @@ export function firstFailure(steps: readonly PlaygroundStep[]): PlaygroundStep |
   return steps.find((s) => s.decision !== null && s.decision.kind === 'error') ?? null;
 }
 
+export interface SessionOutcome {
+  /** A connect rejection with code 421 replaces the greeting and closes the connection. */
+  readonly closed: boolean;
+  /** The reply to MAIL FROM when it is refused, null when it is accepted. */
+  readonly mail: string | null;
+  /** The reply to RCPT TO when it is refused, null when it is accepted; undefined when MAIL was refused. */
+  readonly rcpt: string | null | undefined;
+}
+
+/**
+ * What one SMTP session of the profile gets, from the steps (real dialogues,
+ * test/fixtures/access-live): a check_relay rejection is the reply to every
+ * later MAIL and RCPT (421 replaces the greeting instead); after STARTTLS a
+ * failing tls_client is the reply to every later MAIL and RCPT; otherwise MAIL
+ * gets check_mail's decision and RCPT check_rcpt's. DISCARD and QUARANTINE accept.
+ */
+export function sessionOutcome(steps: readonly PlaygroundStep[]): SessionOutcome {
+  const err = (r: PlaygroundStep['ruleset']): string | null => {
+    const s = steps.find((x) => x.ruleset === r);
+    return s && s.decision !== null && s.decision.kind === 'error' ? s.reply : null;
+  };
+  const connect = err('check_relay');
+  if (connect !== null && connect.startsWith('421')) return { closed: true, mail: null, rcpt: undefined };
+  const tls = steps.find((x) => x.ruleset === 'tls_client');
+  const atStarttls = tls?.stage === 'starttls' ? err('tls_client') : null;
+  const mail = connect ?? atStarttls ?? err('check_mail');
+  if (mail !== null) return { closed: false, mail, rcpt: undefined };
+  return { closed: false, mail: null, rcpt: err('check_rcpt') };
+}
+
 /** A profile can be replayed from the lab's terminal only as a local client (the terminal is on the host). */
 export function runnableFromTerminal(p: ClientProfile): boolean {
   return p.address === '127.0.0.1';
