@@ -118,8 +118,8 @@ export function wireConnections(events: readonly TraceEvent[]): WireConnection[]
           continue;
         }
       }
-      const all = Uint8Array.from(st.bytes);
-      const { records } = splitRecords(all.subarray(st.cut));
+      // Only the bytes not yet cut into records (not the whole stream again).
+      const { records } = splitRecords(Uint8Array.from(st.bytes.slice(st.cut)));
       for (const r of records) {
         const offset = st.cut + r.offset;
         const record = { ...r, offset };
