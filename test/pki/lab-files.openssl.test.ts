@@ -5,7 +5,7 @@
 // real one prints for the same file.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
@@ -112,4 +112,30 @@ describe('files made in the lab, read by real OpenSSL', () => {
     expect(real('verify', '-attime', at, '-CAfile', self, self)).toBe(`${self}: OK\n`);
     for (const f of ['ca.key', 'ec.key', 'p384.key', 'enc.key', 'plain.key', 'self.key']) expect(w.vfs.stat(`/root/${f}`).mode & 0o777, f).toBe(0o600);
   }, 120000);
+
+  it('DER: x509 -outform DER, rsa/pkey -outform DER as OpenSSL 3.0 lays them out; DER made by real OpenSSL read back', async () => {
+    const w = await world();
+    for (const s of ['openssl genrsa -out k.pem', 'openssl req -x509 -new -key k.pem -subj /CN=der.example -out c.pem', 'openssl x509 -in c.pem -outform DER -out c.der', 'openssl rsa -in k.pem -outform DER -out rsa.der', 'openssl pkey -in k.pem -outform DER -out pkey.der']) {
+      const r = await sh(w, `cd /root && ${s}`);
+      expect(r.status, `${s}\n${r.err}`).toBe(0);
+    }
+    const bin = (path: string): string => {
+      const p = join(dir, path.replace(/\//g, '_'));
+      writeFileSync(p, w.vfs.readFile(path));
+      return p;
+    };
+    expect(real('x509', '-inform', 'DER', '-in', bin('/root/c.der'), '-noout', '-subject')).toBe('subject=CN = der.example\n');
+    const pem = real('pkey', '-in', out(w, '/root/k.pem'));
+    expect(real('pkey', '-inform', 'DER', '-in', bin('/root/rsa.der'))).toBe(pem);
+    expect(real('pkey', '-inform', 'DER', '-in', bin('/root/pkey.der'))).toBe(pem);
+    expect(real('asn1parse', '-inform', 'DER', '-in', bin('/root/rsa.der'))).toMatch(/^ +0:d=0.*SEQUENCE\s+\n +4:d=1 +hl=2 l= +1 prim: INTEGER +:00\n +7:d=1 +hl=2 l= +13 cons: SEQUENCE/);
+    expect(real('asn1parse', '-inform', 'DER', '-in', bin('/root/pkey.der'))).toMatch(/\n +7:d=1 +hl=4 l= 257 prim: INTEGER/);
+    // and DER written by real OpenSSL, read by the lab
+    real('x509', '-in', out(w, '/root/c.pem'), '-outform', 'DER', '-out', join(dir, 'real.der'));
+    real('pkey', '-in', out(w, '/root/k.pem'), '-outform', 'DER', '-out', join(dir, 'realkey.der'));
+    w.vfs.writeFile('/root/real.der', readFileSync(join(dir, 'real.der')));
+    w.vfs.writeFile('/root/realkey.der', readFileSync(join(dir, 'realkey.der')));
+    expect((await sh(w, 'openssl x509 -in /root/real.der -noout -subject')).out).toBe('subject=CN = der.example\n');
+    expect((await sh(w, 'openssl pkey -inform DER -in /root/realkey.der')).out).toBe(pem);
+  }, 60000);
 });

@@ -104,14 +104,20 @@ export async function encryptedPem(subtle: SubtleCrypto, random: Random, key: Pr
 /** `BEGIN RSA PRIVATE KEY` / `BEGIN EC PRIVATE KEY` (with the curve inside, as OpenSSL writes SEC1). */
 export function traditionalPem(key: PrivateKey): string {
   const d = describePkcs8(key.pkcs8)!;
-  if (d.kind === 'rsa') return toPem('RSA PRIVATE KEY', d.inner);
+  return toPem(d.kind === 'rsa' ? 'RSA PRIVATE KEY' : 'EC PRIVATE KEY', traditionalDer(key));
+}
+
+/** The PKCS#1 RSAPrivateKey or SEC1 ECPrivateKey DER of a key. */
+export function traditionalDer(key: PrivateKey): Uint8Array<ArrayBuffer> {
+  const d = describePkcs8(key.pkcs8)!;
+  if (d.kind === 'rsa') return Uint8Array.from(d.inner);
   const ec = readWhole(d.inner);
   const parts = (ec && children(ec)) ?? [];
   const has0 = parts.some((p) => p.tag === 0xa0);
   const rebuilt = has0
     ? d.inner
     : seq(...parts.slice(0, 2).map((p) => tlv(p.tag, p.value)), tlv(0xa0, oid(CURVE_OID[d.curve!])), ...parts.slice(2).map((p) => tlv(p.tag, p.value)));
-  return toPem('EC PRIVATE KEY', rebuilt);
+  return Uint8Array.from(rebuilt);
 }
 
 // ---- reading ------------------------------------------------------------
@@ -140,7 +146,12 @@ function wrapTraditional(label: string, der: Uint8Array): Uint8Array<ArrayBuffer
 export async function loadPrivateKey(subtle: SubtleCrypto, text: string | Uint8Array, passphrase: () => Promise<string | null>): Promise<LoadResult> {
   const candidates: { der: Uint8Array<ArrayBuffer>; encrypted: boolean }[] = [];
   if (typeof text !== 'string') {
+    // DER: PKCS#8, or the traditional PKCS#1 / SEC1 structures
     candidates.push({ der: Uint8Array.from(text), encrypted: false });
+    for (const label of ['RSA PRIVATE KEY', 'EC PRIVATE KEY']) {
+      const w = wrapTraditional(label, text);
+      if (w) candidates.push({ der: w, encrypted: false });
+    }
   } else {
     for (const b of readPem(text).blocks) {
       if (b.headers['Proc-Type']?.includes('ENCRYPTED')) return { ok: false, why: 'unsupported' }; // SIMPLIFIED: legacy PEM encryption
@@ -152,6 +163,13 @@ export async function loadPrivateKey(subtle: SubtleCrypto, text: string | Uint8A
       }
       if (candidates.length) break;
     }
+  }
+  if (typeof text !== 'string') {
+    for (const c of candidates) {
+      const imported = await importPkcs8(subtle, c.der);
+      if (imported) return { ok: true, key: imported.key, crypto: imported.crypto, encrypted: false };
+    }
+    return { ok: false, why: 'none' };
   }
   const first = candidates[0];
   if (!first) return { ok: false, why: 'none' };

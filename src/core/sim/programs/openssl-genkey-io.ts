@@ -91,9 +91,10 @@ export async function readInput(ctx: CommandContext, path: string | undefined, w
  * Writes `text` to `path` (stdout when none). A private key file is created
  * 0600, as OpenSSL 3.0 opens it; an existing file keeps its mode.
  */
-export function writeOutput(ctx: CommandContext, path: string | undefined, text: string, secret = false): boolean {
+export function writeOutput(ctx: CommandContext, path: string | undefined, text: string | Uint8Array, secret = false): boolean {
   if (path === undefined || path === '-') {
-    ctx.stdout.write(text);
+    // SIMPLIFIED: DER to standard output goes through the text stream byte for byte (latin1).
+    ctx.stdout.write(typeof text === 'string' ? text : String.fromCharCode(...text));
     return true;
   }
   const p = abs(ctx, path);
@@ -106,6 +107,13 @@ export function writeOutput(ctx: CommandContext, path: string | undefined, text:
     ctx.stderr.write(`${ctx.argv[0]}: Can't open "${path}" for writing, ${why}\n`);
     return false;
   }
+}
+
+/** A file's bytes (DER input), or null when it is not there (the caller has printed nothing). */
+export function readBytes(ctx: CommandContext, path: string | undefined): Uint8Array | null {
+  if (path === undefined || path === '-') return null;
+  const p = abs(ctx, path);
+  return ctx.vfs.exists(p) && !ctx.vfs.isDir(p) ? ctx.vfs.readFile(p) : null;
 }
 
 /** The terminal read without echo (pass phrases). */
@@ -182,6 +190,11 @@ export async function loadKeyFile(ctx: CommandContext, w: WorldServices, path: s
     return pass;
   });
   if (r.ok) return r;
+  if (r.why === 'none') {
+    const bytes = readBytes(ctx, path);
+    const der = bytes && (await loadPrivateKey(w.subtle, bytes, async () => null));
+    if (der && der.ok) return der;
+  }
   ctx.stderr.write(`${errorHead} ${shown}\n`);
   if (r.why === 'bad-decrypt') ctx.stderr.write(ERR.badDecrypt());
   return null;

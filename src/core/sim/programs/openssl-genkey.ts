@@ -7,7 +7,7 @@
 import type { CommandContext } from '../../shell/types.ts';
 import type { WorldServices } from '../services.ts';
 import type { OpensslSubcommand } from './openssl-types.ts';
-import { generateKey, pkcs8Pem, encryptedPem, traditionalPem, publicOf, type Curve, type PrivateKey } from '../../pki/keys.ts';
+import { generateKey, pkcs8Pem, encryptedPem, traditionalPem, traditionalDer, publicOf, type Curve, type PrivateKey } from '../../pki/keys.ts';
 import { toPem } from '../../pki/pem.ts';
 import { askNewPass, keygenDots, loadKeyFile, parseOpts, passArg, writeOutput } from './openssl-genkey-io.ts';
 
@@ -120,8 +120,11 @@ function rewrite(name: 'rsa' | 'pkey'): OpensslSubcommand {
       }
       if (o.flags.has('check')) ctx.stdout.write('RSA key ok\n');
       if (o.flags.has('noout')) return 0;
-      let text: string | null;
-      if (o.flags.has('pubout')) text = toPem('PUBLIC KEY', (await publicOf(w.subtle, loaded.key)).spki);
+      let text: string | Uint8Array | null;
+      const der = o.values.get('outform')?.toUpperCase() === 'DER';
+      // captured: rsa -outform DER writes PKCS#8, pkey -outform DER the traditional structure
+      if (o.flags.has('pubout')) text = der ? (await publicOf(w.subtle, loaded.key)).spki : toPem('PUBLIC KEY', (await publicOf(w.subtle, loaded.key)).spki);
+      else if (der) text = name === 'rsa' ? loaded.key.pkcs8 : traditionalDer(loaded.key);
       else text = await keyText(ctx, w, loaded.key, hasCipher(o.flags), o.values.get('passout'), o.flags.has('traditional'), o.values.get('out'), 'Error writing key\n');
       if (text === null) return 1;
       if (name === 'rsa') ctx.stderr.write('writing RSA key\n');

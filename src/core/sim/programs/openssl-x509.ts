@@ -16,7 +16,7 @@ import { parseCnf } from '../../pki/cnf.ts';
 import { publicOf, type PrivateKey } from '../../pki/keys.ts';
 import { nameHash } from '../../pki/name-hash.ts';
 import { EXT } from '../../pki/extensions.ts';
-import { ERR, abs, loadKeyFile, parseOpts, readInput, writeOutput } from './openssl-genkey-io.ts';
+import { ERR, abs, loadKeyFile, parseOpts, readBytes, readInput, writeOutput } from './openssl-genkey-io.ts';
 import { extensionsFor } from './openssl-req.ts';
 import { nextSerial, randomSerial } from './openssl-x509-sign.ts';
 
@@ -31,7 +31,9 @@ export function loadCert(ctx: CommandContext, text: string | null, path: string 
     return null;
   }
   const b = readPem(text).blocks.find((x) => x.label === 'CERTIFICATE' || x.label === 'TRUSTED CERTIFICATE' || x.label === 'X509 CERTIFICATE');
-  const cert = b ? parseCert(b.der) : null;
+  // OpenSSL 3.0 reads DER too without -inform
+  const bytes = b ? null : readBytes(ctx, path);
+  const cert = b ? parseCert(b.der) : bytes ? parseCert(bytes) : null;
   if (!cert) {
     ctx.stderr.write(`Could not read certificate from ${path ?? '<stdin>'}\nUnable to load certificate\n`);
     return null;
@@ -176,7 +178,12 @@ export const x509: OpensslSubcommand = {
     const inPath = o.values.get('in');
     const cert = loadCert(ctx, await readInput(ctx, inPath, 'certificate'), inPath);
     if (!cert) return 1;
-    const out = (await printFields(ctx, w, cert, order, digest)) + (o.flags.has('noout') ? '' : toPem('CERTIFICATE', cert.der));
+    const fields = await printFields(ctx, w, cert, order, digest);
+    if (o.values.get('outform')?.toUpperCase() === 'DER' && !o.flags.has('noout')) {
+      if (fields) ctx.stdout.write(fields);
+      return writeOutput(ctx, o.values.get('out'), cert.der) ? 0 : 1;
+    }
+    const out = fields + (o.flags.has('noout') ? '' : toPem('CERTIFICATE', cert.der));
     return writeOutput(ctx, o.values.get('out'), out) ? 0 : 1;
   },
 };
