@@ -89,6 +89,9 @@ describe('Handshake and Hash panels', () => {
     // the extension rows are expanders too
     const ext = fields.getByRole('button', { name: 'key_share' });
     expect(await ext.getAttribute('aria-expanded')).toBe('true');
+    // focusing a field marks its bytes in the hex view: key_share is 4 + 2 + 2 + 2 + 32 bytes
+    await ext.focus();
+    await expect.poll(() => panel.locator('.hex .b.on').count()).toBe(42);
   });
 
   test('TLS 1.3 and TLS 1.2 side by side: 1 round trip against 2', async () => {
