@@ -90,3 +90,30 @@ describe('openssl crl against real OpenSSL 3.0', () => {
     });
   }
 });
+
+describe('stdin, as real OpenSSL reads it without a file', () => {
+  const stdinOf = (name: string) => async (): Promise<Uint8Array> => new Uint8Array(readFileSync(join(certs, name)));
+  const at = ['-attime', '1893456000'];
+  const verifyCases: [string, string[], string][] = [
+    ['stdin-ok', [...at, '-CAfile', 'cafile.pem', '-untrusted', 'untrusted.pem'], 'good.pem'],
+    ['stdin-fail', [...at, '-CAfile', 'cafile.pem'], 'expired.pem'],
+    ['stdin-junk', ['-CAfile', 'cafile.pem'], 'garbage.pem'],
+  ];
+  for (const [name, argv, input] of verifyCases) {
+    it(`${name}: openssl verify ${argv.join(' ')} < ${input}`, async () => {
+      const r = await runVerify(argv, files, subtle, 0, stdinOf(input));
+      expect(r.err).toBe(expected(name, 'err'));
+      expect(r.out).toBe(expected(name, 'out'));
+      expect(`${r.rc}\n`).toBe(expected(name, 'rc'));
+    });
+  }
+  it('crl-stdin: openssl crl -noout -text < inter.crl.pem', async () => {
+    const r = await runCrl(['-noout', '-text'], files, subtle, stdinOf('inter.crl.pem'));
+    expect(r.out + r.err).toBe(expected('crl-stdin', 'out'));
+  });
+  it('crl-stdin-junk: openssl crl < garbage.pem', async () => {
+    const r = await runCrl([], files, subtle, stdinOf('garbage.pem'));
+    expect(r.err).toBe(expected('crl-stdin-junk', 'err'));
+    expect(`${r.rc}\n`).toBe(expected('crl-stdin-junk', 'rc'));
+  });
+});

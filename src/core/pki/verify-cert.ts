@@ -95,7 +95,7 @@ export function readCert(der: Uint8Array): CertFacts | null {
       selfSigned: false,
       keyText: '',
       keyAlgorithm: '',
-      signatureAlgorithm: c.signatureAlgorithm.name + ('hash' in c.signatureAlgorithm ? ` ${(c.signatureAlgorithm.hash as Algorithm).name}` : ''),
+      signatureAlgorithm: sigName(c.signatureAlgorithm as { name: string; hash?: Algorithm }),
       raw: c,
     };
     const bc = c.getExtension(x509.BasicConstraintsExtension);
@@ -131,6 +131,15 @@ export function readCert(der: Uint8Array): CertFacts | null {
   } catch {
     return null;
   }
+}
+
+/** OpenSSL's name of the signature algorithm (sha256WithRSAEncryption, ecdsa-with-SHA256, ...). */
+function sigName(a: { name: string; hash?: Algorithm }): string {
+  const h = (a.hash?.name ?? '').replace('SHA-', '');
+  if (a.name === 'RSASSA-PKCS1-v1_5') return h === '1' ? 'sha1WithRSAEncryption' : `sha${h}WithRSAEncryption`;
+  if (a.name === 'ECDSA') return h === '1' ? 'ecdsa-with-SHA1' : `ecdsa-with-SHA${h}`;
+  if (a.name === 'RSA-PSS') return 'rsassaPss';
+  return a.name;
 }
 
 function tbsVersion(der: Uint8Array): number {

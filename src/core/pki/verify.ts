@@ -108,6 +108,8 @@ export interface VerifyResult {
 
 class Stop extends Error {}
 
+const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+
 interface Ctx {
   errors: VerifyError[];
   chain: { cert: CertFacts; trusted: boolean }[];
@@ -269,7 +271,7 @@ async function checkRevocation(ctx: Ctx, opts: VerifyOptions, subtle: SubtleCryp
       if (!(await crlSignedBy(crl, issuer.der, subtle))) fail(ctx, 8, i, x);
     }
     const entry = crl.entries.find((e) => e.serial.replace(/^0+/, '') === x.serial.replace(/^0+/, ''));
-    note(ctx, i, 'CRL', !entry, entry ? `serial ${x.serial} revoked ${entry.revoked.toISOString()}` : `not in the CRL of ${crl.issuer}`);
+    note(ctx, i, 'CRL', !entry, entry ? `serial ${x.serial} revoked ${iso(entry.revoked.getTime())}` : `not in the CRL of ${crl.issuer}`);
     if (entry) fail(ctx, 23, i, x);
   }
 }
@@ -300,7 +302,7 @@ async function internalVerify(ctx: Ctx, t: number, subtle: SubtleCrypto): Promis
     }
     const nb = xs.notBefore <= t;
     const na = t < xs.notAfter;
-    note(ctx, n, 'validity', nb && na, `${new Date(xs.notBefore).toISOString()} .. ${new Date(xs.notAfter).toISOString()}`);
+    note(ctx, n, 'validity', nb && na, `${iso(xs.notBefore)} to ${iso(xs.notAfter)}${!nb ? ': not yet valid' : !na ? ': expired' : ''}`);
     if (!nb) fail(ctx, 9, n, xs);
     if (!na) fail(ctx, 10, n, xs);
     n--;

@@ -114,7 +114,7 @@ export function catalogueSource(c: CatalogueCase, atTime: number): ChainSource {
   return {
     id: `catalogue-${c.id}`,
     label: c.label,
-    origin: c.about,
+    origin: `Files: ${Object.keys(c.files).join(', ')} (-CAfile is trusted; -untrusted is sent along with the certificate).`,
     chain: [...certsOf(file(c.args[c.args.length - 1])), ...certsOf(file(arg('-untrusted')))],
     trusted: certsOf(file(arg('-CAfile'))),
     crls: crlPemBlocks(crlText),

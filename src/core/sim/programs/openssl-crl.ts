@@ -55,20 +55,19 @@ export interface CrlRunFiles extends FileAccess {
   write?(path: string, text: string): void;
 }
 
-export async function runCrl(argv: readonly string[], fs: CrlRunFiles, subtle: SubtleCrypto): Promise<RunOutput> {
+export async function runCrl(argv: readonly string[], fs: CrlRunFiles, subtle: SubtleCrypto, stdin?: () => Promise<Uint8Array>): Promise<RunOutput> {
   const p = parseOpts('crl', argv, WITH_VALUE, FLAGS);
   if (p.error) return { out: '', err: p.error, rc: 1 };
   if (p.rest.length > 0) return { out: '', err: `crl: Unknown option: ${p.rest[0]}\ncrl: Use -help for summary.\n`, rc: 1 };
   const one = (k: string): string | undefined => p.opts.get(k)?.at(-1);
   const file = one('in');
-  // SIMPLIFIED: without -in real openssl reads stdin; the lab needs a file.
-  if (file === undefined) return { out: '', err: 'Could not read CRL from stdin\nUnable to load CRL\n', rc: 1 };
-  const bytes = fs.read(file);
-  if (!bytes) return { out: '', err: `Could not open file or uri for loading CRL from ${file}\n${storeMissing(file)}Unable to load CRL\n`, rc: 1 };
+  // Without -in the CRL comes from stdin.
+  const bytes = file === undefined ? ((await stdin?.()) ?? new Uint8Array()) : fs.read(file);
+  if (!bytes) return { out: '', err: `Could not open file or uri for loading CRL from ${file ?? ''}\n${storeMissing(file ?? '')}Unable to load CRL\n`, rc: 1 };
   const inform = (one('inform') ?? 'PEM').toUpperCase() === 'DER' ? 'DER' : 'PEM';
   const [der] = crlsIn(bytes, inform);
   const crl = der ? parseCrlDer(der) : null;
-  if (!crl) return { out: '', err: `Could not read CRL from ${file}\nUnable to load CRL\n`, rc: 1 };
+  if (!crl) return { out: '', err: `Could not read CRL from ${file ?? '<stdin>'}\nUnable to load CRL\n`, rc: 1 };
   let err = '';
   if (p.opts.has('verify')) {
     const cas: Uint8Array[] = [];
@@ -102,7 +101,7 @@ export const CRL_SUBCOMMAND: OpensslSubcommand = {
     const r = await runCrl(ctx.argv.slice(1), {
       ...files,
       write: (path, text) => ctx.vfs.writeFile(ctx.shell.resolve(path), text),
-    }, w.subtle);
+    }, w.subtle, async () => new TextEncoder().encode(await ctx.stdin.readAll()));
     ctx.stdout.write(r.out);
     ctx.stderr.write(r.err);
     return r.rc;

@@ -26,7 +26,7 @@ const RSA_SIG_STACK = [
 ];
 
 /** `openssl verify ...` on `fs`; `now` is the world's clock in ms (used without -attime). */
-export async function runVerify(argv: readonly string[], fs: FileAccess, subtle: SubtleCrypto, now: number): Promise<RunOutput> {
+export async function runVerify(argv: readonly string[], fs: FileAccess, subtle: SubtleCrypto, now: number, stdin?: () => Promise<Uint8Array>): Promise<RunOutput> {
   const p = parseOpts('verify', argv, WITH_VALUE, FLAGS);
   if (p.error) return { out: '', err: p.error, rc: 1 };
   const one = (k: string): string | undefined => p.opts.get(k)?.at(-1);
@@ -74,9 +74,11 @@ export async function runVerify(argv: readonly string[], fs: FileAccess, subtle:
   }
   const crlCheck = p.opts.has('crl_check_all') ? 'all' : p.opts.has('crl_check') ? 'leaf' : false;
   let rc = 0;
-  // SIMPLIFIED: with no file, real openssl reads a certificate from stdin; the lab says how to name one.
-  for (const file of p.rest) {
-    const b = fs.read(file);
+  // No file: the certificate comes from stdin (named `stdin`, `<stdin>` when it cannot be read).
+  const files: (string | null)[] = p.rest.length ? p.rest : [null];
+  for (const f of files) {
+    const file = f ?? 'stdin';
+    const b = f === null ? ((await stdin?.()) ?? new Uint8Array()) : fs.read(f);
     if (!b) {
       err += `Could not open file or uri for loading certificate file from ${file}\n${storeMissing(file)}Unable to load certificate file\n`;
       rc = 2;
@@ -84,7 +86,7 @@ export async function runVerify(argv: readonly string[], fs: FileAccess, subtle:
     }
     const [leaf] = certsIn(b);
     if (!leaf) {
-      err += `Could not read certificate file from ${file}\nUnable to load certificate file\n`;
+      err += `Could not read certificate file from ${f ?? '<stdin>'}\nUnable to load certificate file\n`;
       rc = 2;
       continue;
     }
@@ -109,7 +111,7 @@ const VERIFY: OpensslSubcommand = {
   name: 'verify',
   summary: 'Verify a certificate chain: signatures, validity, CA flags, path length, host name, CRLs.',
   async run(ctx: CommandContext, w: WorldServices): Promise<number> {
-    const r = await runVerify(ctx.argv.slice(1), worldFiles(ctx), w.subtle, w.clock.now());
+    const r = await runVerify(ctx.argv.slice(1), worldFiles(ctx), w.subtle, w.clock.now(), async () => new TextEncoder().encode(await ctx.stdin.readAll()));
     ctx.stdout.write(r.out);
     ctx.stderr.write(r.err);
     return r.rc;

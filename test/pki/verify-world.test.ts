@@ -1,0 +1,36 @@
+// `openssl verify` and `openssl crl` inside the world's shell: registered in the
+// openssl dispatcher, reading the world's files (relative to the shell's
+// directory), stdin by redirection; the reference world's certificate verifies.
+import { webcrypto } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createWorld } from '../../src/core/sim/index.ts';
+import { seededRandom, steppingClock } from '../../src/core/trace/index.ts';
+import { BufferOutput } from '../../src/core/shell/io.ts';
+
+const subtle = webcrypto.subtle as unknown as SubtleCrypto;
+const fixtures = join(__dirname, '../fixtures/pki-verify');
+
+describe('openssl verify and crl in the world', () => {
+  it('verify the reference certificate, a revoked one with its CRL, and a CRL by stdin', async () => {
+    const w = await createWorld({ kind: 'reference', clock: steppingClock(Date.UTC(2026, 10, 28, 12), 0), random: seededRandom(1), subtle });
+    for (const f of ['cafile.pem', 'untrusted.pem', 'revoked.pem', 'inter.crl.pem']) w.vfs.writeFile(`/root/${f}`, readFileSync(join(fixtures, 'certs', f), 'utf8'));
+    const sh = w.newShell();
+    const run = async (line: string) => {
+      const out = new BufferOutput();
+      const err = new BufferOutput();
+      const status = await sh.run(line, { stdout: out, stderr: err });
+      return { out: out.text, err: err.text, status };
+    };
+    expect(await run('cd /etc/mail/certs && openssl verify -CAfile CAcert.pem -verify_hostname mail.example.test mycert.pem')).toEqual({ out: 'mycert.pem: OK\n', err: '', status: 0 });
+    expect(await run('cd /root && openssl verify -attime 1893456000 -CAfile cafile.pem -untrusted untrusted.pem -crl_check -CRLfile inter.crl.pem revoked.pem')).toEqual({
+      out: '',
+      err: 'C = US, O = Example Org, CN = revoked.example.test\nerror 23 at 0 depth lookup: certificate revoked\nerror revoked.pem: verification failed\n',
+      status: 2,
+    });
+    const crl = await run('openssl crl -noout -text < /root/inter.crl.pem');
+    expect(crl.out).toBe(readFileSync(join(fixtures, 'expected', 'crl-stdin.out'), 'utf8'));
+    expect((await run('openssl help')).out).toMatch(/\bcrl\b[\s\S]*\bverify\b/);
+  }, 30000);
+});
