@@ -27,6 +27,10 @@ export class TelnetTls {
         }
       },
       onData: (d) => out.write(fromLatin1(d).replace(/\r\n/g, '\n')),
+      onAlert: (o) => {
+        err.write(`lab: the TLS handshake failed: ${o.error?.name ?? 'error'} ${o.error?.reason ?? ''}\n`);
+        socket.close();
+      },
     });
   }
 
