@@ -315,6 +315,10 @@ export function swaks(w: WorldServices): Command {
     name: 'swaks',
     usage: 'swaks --server HOST [--port P] --from A --to A [--tls] [--tls-verify] [--quit-after STEP]',
     summary: 'Swiss Army Knife for SMTP: send one test message (with --tls, through STARTTLS).',
+    manual:
+      'swaks runs one whole SMTP transaction and prints it: lines starting with " -> " are what swaks sent, "<-  " what the server answered; after --tls has started TLS they become " ~> " and "<~  ". Lines starting with "===" are swaks\'s own notes, "***" its errors.\n\n' +
+      'Options the lab knows: --server HOST[:PORT], --port P, --from ADDRESS, --to ADDRESS[,ADDRESS...], --helo NAME, --tls, --tls-verify, --tls-ca-path FILE|DIR, --tls-cert FILE --tls-key FILE, --tls-protocol tlsv1_2|tlsv1_3, --quit-after CONNECT|FIRST-HELO|TLS|HELO|MAIL|RCPT, --body TEXT, --header "Name: value".\n\n' +
+      'Exit status: 0 when the message was accepted; 2 when the connection failed; 21 to 27 for the step that failed (banner, EHLO, MAIL, RCPT, DATA, the message, QUIT); 29 when TLS could not start.',
     run: (ctx) => run(ctx, w),
   };
 }
