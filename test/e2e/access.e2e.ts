@@ -64,6 +64,8 @@ describe('the Access map panel by keyboard', () => {
     await expect.poll(() => cell('tls_client', 'Client without TLS').getAttribute('aria-label')).toBe('tls_client for Client without TLS: 454 4.7.0 encryption too weak 0 less than 112');
     expect(await cell('check_mail', 'Client without TLS').getAttribute('aria-label')).toBe('check_mail for Client without TLS: 454 4.7.0 encryption too weak 0 less than 112');
     expect(await cell('tls_client', ARTICLE).getAttribute('aria-label')).toMatch(/: accepted$/);
+    const session = page.getByRole('row', { name: /^Client without TLS/ }).getByRole('cell').last();
+    expect(await session.textContent()).toBe('MAIL refused: 454 4.7.0 encryption too weak 0 less than 112');
     expect(await page.getByRole('list', { name: 'Line checks' }).textContent()).toContain('requires at least 112 cipher bits; otherwise 454 4.7.0');
   });
 

@@ -150,3 +150,30 @@ describe('example rules', () => {
     ]);
   }, 30000);
 });
+
+describe('the daemon view', () => {
+  test("features from the world's sendmail.cf equal the mc's; the resolver as the daemon's; the session column", async () => {
+    const { featuresFromCf } = await import('../../src/core/sim/policy-features.ts');
+    const { resolveName } = await import('../../src/core/sim/hosts.ts');
+    const { worldResolver, sessionText } = await import('../../src/ui/state/access-model.ts');
+    const w = await newWorld();
+    const config = loadMtaConfig(w.vfs)!;
+    const fromCf = featuresFromCf(w.vfs.readText(config.cfPath), w.vfs, config.hostname, [...config.localNames])!;
+    const fromMc = worldFeatures(w.vfs.readText('/etc/mail/sendmail.mc'), config);
+    expect({ ...fromCf, classW: [...fromCf.classW].sort() }).toEqual({ ...fromMc, classW: [...fromMc.classW].sort() });
+    const hosts = w.hosts();
+    const resolve = worldResolver(config.localNames, config.hostsViaDns, (d) => resolveName(hosts, d).length > 0);
+    expect(['example.test', 'remote.example', 'nowhere.invalid', '[10.0.0.1]'].map(resolve)).toEqual(['OK', 'OK', 'PERM', 'OK']);
+    const e = evaluateRules(`${w.vfs.readText('/etc/mail/access')}TLS_Clt:127.0.0.1 ENCR:112\nFrom:nowhere.invalid OK\n`, [
+      ...READY_PROFILES,
+      { ...profile('article-server'), id: 'x', mailFrom: 'me@nowhere2.invalid' },
+    ], fromCf, resolve);
+    expect(e.rows.map(sessionText)).toEqual([
+      'MAIL and RCPT accepted',
+      'RCPT refused: 550 5.7.1 <friend@remote.example>... Relaying denied',
+      'MAIL refused: 454 4.7.0 encryption too weak 0 less than 112',
+      'RCPT refused: 550 5.7.1 <friend@remote.example>... Relaying denied',
+      'MAIL refused: 553 5.1.8 <me@nowhere2.invalid>... Domain of sender address me@nowhere2.invalid does not exist',
+    ]);
+  }, 30000);
+});

@@ -9,12 +9,16 @@ import { AccessMap, featuresFromMc, type Features } from '../../core/access/inde
 import {
   evaluateProfile,
   firstFailure,
+  sessionOutcome,
   runnableFromTerminal,
   validateRules,
   type ClientProfile,
   type PlaygroundStep,
   type RuleNote,
+  type SessionOutcome,
 } from '../../core/access/playground.ts';
+
+export type Resolve = (domain: string) => 'OK' | 'TEMP' | 'PERM';
 
 export { READY_PROFILES, WORLD_CA, type ClientProfile, type PlaygroundStep, type RuleNote, type TraceRow } from '../../core/access/playground.ts';
 
@@ -43,6 +47,8 @@ export interface ProfileRow {
   readonly steps: PlaygroundStep[];
   /** The first ruleset that rejects: where a real session of this profile stops being accepted. */
   readonly stop: PlaygroundStep | null;
+  /** What MAIL FROM and RCPT TO get in one session (checked on real dialogues). */
+  readonly session: SessionOutcome;
 }
 
 export interface Evaluation {
@@ -58,12 +64,12 @@ export function utf8(text: string): Uint8Array {
 }
 
 /** Validation and decisions for the rules as written (as if makemap had just compiled them). */
-export function evaluateRules(text: string, profiles: readonly ClientProfile[], features: Features): Evaluation {
+export function evaluateRules(text: string, profiles: readonly ClientProfile[], features: Features, resolve?: Resolve): Evaluation {
   const check = validateRules(utf8(text), ACCESS_PATH, features.tlsPermErr);
   const map = new AccessMap(check.compiled.entries);
   const rows = profiles.map((profile) => {
-    const steps = evaluateProfile(map, profile, { features });
-    return { profile, steps, stop: firstFailure(steps) };
+    const steps = evaluateProfile(map, profile, { features, resolve });
+    return { profile, steps, stop: firstFailure(steps), session: sessionOutcome(steps) };
   });
   return { notes: check.notes, exitCode: check.compiled.exitCode, entries: check.compiled.entries.size, rows };
 }
@@ -83,6 +89,28 @@ export function dbMatches(text: string, db: ReadonlyMap<string, string> | null):
 /** The notes of one editor line. */
 export function notesOn(notes: readonly RuleNote[], line: number): RuleNote[] {
   return notes.filter((n) => n.line === line);
+}
+
+/** The session column: what the client gets in one SMTP session. */
+export function sessionText(row: ProfileRow): string {
+  const o = row.session;
+  if (o.closed) return `closed at connect: ${row.steps[0]!.reply}`;
+  if (o.mail !== null) return `MAIL refused: ${o.mail}`;
+  if (o.rcpt) return `RCPT refused: ${o.rcpt}`;
+  return 'MAIL and RCPT accepted';
+}
+
+/**
+ * The sender-domain check of the world's daemon: a local name or a name in
+ * /etc/hosts exists; without DNS in the service switch another name does not
+ * exist (PERM), with DNS it cannot be looked up here (TEMP).
+ */
+export function worldResolver(localNames: ReadonlySet<string>, hostsViaDns: boolean, inHosts: (d: string) => boolean): Resolve {
+  return (d) => {
+    const n = d.toLowerCase().replace(/\.$/, '');
+    if (/^\[.*\]$/.test(n) || localNames.has(n) || inHosts(n)) return 'OK';
+    return hostsViaDns ? 'TEMP' : 'PERM';
+  };
 }
 
 /** What a table cell says: the reply for an error, else the outcome. */

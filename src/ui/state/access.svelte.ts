@@ -8,6 +8,8 @@ import { createSubscriber } from 'svelte/reactivity';
 import type { World } from '../../core/sim/index.ts';
 import { loadMtaConfig } from '../../core/sim/mta-config.ts';
 import { readDb } from '../../core/sim/map-db.ts';
+import { featuresFromCf } from '../../core/sim/policy-features.ts';
+import { resolveName } from '../../core/sim/hosts.ts';
 import type { Features } from '../../core/access/index.ts';
 import {
   ACCESS_PATH,
@@ -18,7 +20,9 @@ import {
   feedSession,
   sessionScript,
   worldFeatures,
+  worldResolver,
   type ClientProfile,
+  type Resolve,
   type Evaluation,
   type SessionScript,
 } from './access-model.ts';
@@ -109,13 +113,27 @@ export class AccessState {
     return dbMatches(this.saved, readDb(this.#world.vfs, `${ACCESS_PATH}.db`));
   }
 
-  /** The access features of the world's Sendmail (sendmail.mc, class w and $j of sendmail.cf). */
-  get features(): Features {
+  /**
+   * The daemon's view, as it starts (core/sim's policy): the features of
+   * sendmail.cf (null when the cf has no access map), classes w and R, $j, and
+   * the sender-domain check over /etc/hosts. Without a cf, the mc's features.
+   */
+  get setup(): { features: Features; resolve: Resolve; accessInCf: boolean | null } {
     this.#track();
-    return worldFeatures(this.#read('/etc/mail/sendmail.mc') ?? '', loadMtaConfig(this.#world.vfs));
+    const vfs = this.#world.vfs;
+    const config = loadMtaConfig(vfs);
+    const fromMc = worldFeatures(this.#read('/etc/mail/sendmail.mc') ?? '', config);
+    if (!config) return { features: fromMc, resolve: () => 'OK', accessInCf: null };
+    const fromCf = featuresFromCf(this.#read(config.cfPath) ?? '', vfs, config.hostname, [...config.localNames]);
+    const hosts = this.#world.hosts();
+    const resolve = worldResolver(config.localNames, config.hostsViaDns, (d) => resolveName(hosts, d).length > 0);
+    return { features: fromCf ?? fromMc, resolve, accessInCf: fromCf !== null };
   }
 
-  readonly evaluation: Evaluation = $derived(evaluateRules(this.text, this.profiles, this.features));
+  readonly evaluation: Evaluation = $derived.by(() => {
+    const { features, resolve } = this.setup;
+    return evaluateRules(this.text, this.profiles, features, resolve);
+  });
 
   /** Adds a profile (a copy of `from`, or of the client without TLS) and returns its id. */
   addProfile(from?: ClientProfile): string {
