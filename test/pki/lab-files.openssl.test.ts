@@ -4,8 +4,8 @@
 // and the lab's `openssl x509 -text`, `-fingerprint`, `-hash` print what the
 // real one prints for the same file.
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
@@ -137,5 +137,44 @@ describe('files made in the lab, read by real OpenSSL', () => {
     w.vfs.writeFile('/root/realkey.der', readFileSync(join(dir, 'realkey.der')));
     expect((await sh(w, 'openssl x509 -in /root/real.der -noout -subject')).out).toBe('subject=CN = der.example\n');
     expect((await sh(w, 'openssl pkey -inform DER -in /root/realkey.der')).out).toBe(pem);
+  }, 60000);
+
+  it("Debian's own certificates and requests (fresh world, /etc/mail/tls): the lab's -text is real OpenSSL's", async () => {
+    const w = await world();
+    for (const f of ['sendmail-server.crt', 'sendmail-client.crt']) {
+      const lab = await sh(w, `openssl x509 -in /etc/mail/tls/${f} -noout -text -fingerprint -sha256 -hash`);
+      expect(lab.out, f).toBe(real('x509', '-in', out(w, `/etc/mail/tls/${f}`), '-noout', '-text', '-fingerprint', '-sha256', '-hash'));
+    }
+    for (const f of ['sendmail-server.csr', 'sendmail-client.csr']) {
+      const lab = await sh(w, `openssl req -in /etc/mail/tls/${f} -noout -text`);
+      expect(lab.out, f).toBe(real('req', '-in', out(w, `/etc/mail/tls/${f}`), '-noout', '-text'));
+    }
+  }, 60000);
+
+  it('rehash makes the links real openssl rehash makes', async () => {
+    const w = await world();
+    for (const s of [
+      'mkdir /root/certs && cd /root/certs',
+      'openssl req -x509 -newkey rsa:2048 -nodes -keyout /root/a.key -subj "/C=US/O=Example Org/CN=Root A" -out a.pem',
+      'openssl req -x509 -newkey rsa:2048 -nodes -keyout /root/b.key -subj "/CN=root b" -out b.crt',
+      'cp a.pem a-copy.pem',
+      'openssl req -new -key /root/a.key -subj /CN=x -out req.pem',
+    ]) {
+      const r = await sh(w, `cd /root && ${s}`.replace('cd /root && mkdir', 'mkdir').replace(/^cd \/root && (openssl|cp)/, 'cd /root/certs && $1'));
+      expect(r.status, s).toBe(0);
+    }
+    const lab = await sh(w, 'openssl rehash /root/certs');
+    const realDir = mkdtempSync(join(tmpdir(), 'lab-rehash-'));
+    for (const f of ['a.pem', 'b.crt', 'a-copy.pem', 'req.pem']) writeFileSync(join(realDir, f), w.vfs.readText(`/root/certs/${f}`));
+    const realRun = spawnSync('openssl', ['rehash', realDir], { encoding: 'utf8' });
+    // which of two identical files gets the link follows directory order: compare what the link leads to
+    const links = (names: string[], target: (n: string) => string): string[] => names.filter((n) => /^[0-9a-f]{8}\.\d+$/.test(n)).sort().map((n) => `${n} -> ${w.vfs.readText(`/root/certs/${target(n)}`)}`);
+    const realLinks = links(readdirSync(realDir), (n) => readlinkSync(join(realDir, n)));
+    expect(links(w.vfs.readdir('/root/certs'), (n) => w.vfs.readlink(`/root/certs/${n}`))).toEqual(realLinks);
+    expect(realLinks.length).toBe(2);
+    // the order of the warnings follows directory order in OpenSSL, name order in the lab
+    const sorted = (t: string): string[] => t.split('\n').filter(Boolean).map((l) => l.replace(/in a(-copy)?\.pem$/, 'in A')).sort();
+    expect(sorted(lab.err)).toEqual(['rehash: warning: skipping duplicate certificate in A', 'rehash: warning: skipping req.pem,it does not contain exactly one certificate or CRL']);
+    expect({ status: lab.status, err: sorted(lab.err) }).toEqual({ status: realRun.status, err: sorted(realRun.stderr) });
   }, 60000);
 });

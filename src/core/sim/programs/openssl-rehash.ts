@@ -4,8 +4,10 @@
  * exactly one certificate, HASH being the subject hash (`x509 -hash`);
  * old links are replaced. A request or several certificates in one file
  * are skipped with OpenSSL's warning.
- * A skipped file is only a warning (exit status 0, captured).
- * SIMPLIFIED: CRLs (HASH.rN) are not linked.
+ * A skipped file is only a warning (exit status 0, captured), and so is a
+ * certificate already linked (same DER).
+ * SIMPLIFIED: files are taken in name order (OpenSSL: directory order);
+ * CRLs (HASH.rN) are not linked.
  */
 import type { OpensslSubcommand } from './openssl-types.ts';
 import { readPem } from '../../pki/pem.ts';
@@ -30,6 +32,7 @@ export const rehash: OpensslSubcommand = {
       const names = ctx.vfs.readdir(dir).sort();
       for (const n of names) if (/^[0-9a-f]{8}\.r?\d+$/.test(n) && ctx.vfs.lstat(`${dir}/${n}`).type === 'symlink') ctx.vfs.unlink(`${dir}/${n}`);
       const used = new Map<string, number>();
+      const seen = new Set<string>();
       for (const n of ctx.vfs.readdir(dir).sort()) {
         if (!/\.(pem|crt|cer|crl)$/.test(n)) continue;
         const path = `${dir}/${n}`;
@@ -46,6 +49,12 @@ export const rehash: OpensslSubcommand = {
         const cert = parseCert(certs[0].der);
         const h = cert && (await nameHash(w.subtle, cert.subjectDer));
         if (!h) continue;
+        const id = [...new Uint8Array(await w.subtle.digest('SHA-1', certs[0].der))].join(',');
+        if (seen.has(id)) {
+          ctx.stderr.write(`rehash: warning: skipping duplicate certificate in ${n}\n`);
+          continue;
+        }
+        seen.add(id);
         const k = used.get(h) ?? 0;
         used.set(h, k + 1);
         ctx.vfs.symlink(n, `${dir}/${h}.${k}`);
