@@ -7,8 +7,8 @@
  * signature algorithm (`RSA-SHA256`), the subjectAltName DNS names and IP
  * addresses, and PEM. Shapes: test/fixtures/s-client/.
  *
- * SIMPLIFIED: names with characters OpenSSL escapes or quotes (`,` `+` `"`,
- * non-ASCII) are printed as they are.
+ * Names with characters OpenSSL escapes or quotes are checked against
+ * `openssl x509 -nameopt oneline / compat` in test/sim/tls-client-cert.test.ts.
  */
 
 interface Tlv {
@@ -109,6 +109,29 @@ function text(t: Tlv): string {
   return new TextDecoder().decode(t.body);
 }
 
+const hex2 = (b: number): string => b.toString(16).toUpperCase().padStart(2, '0');
+
+/**
+ * A value as XN_FLAG_ONELINE prints it (RFC 2253 escapes with ESC_QUOTE):
+ * `"` and `\` get a backslash, bytes above 0x7f are `\XX`, and a value with
+ * `, + ; < >`, a leading `#` or a space at either end is put in quotes.
+ */
+function onelineValue(v: string): string {
+  let out = '';
+  for (const b of new TextEncoder().encode(v)) {
+    const c = String.fromCharCode(b);
+    out += b > 0x7e || b < 0x20 ? `\\${hex2(b)}` : c === '"' || c === '\\' ? `\\${c}` : c;
+  }
+  return /[,+;<>]/.test(v) || v.startsWith('#') || v.startsWith(' ') || v.endsWith(' ') ? `"${out}"` : out;
+}
+
+/** A value as X509_NAME_oneline prints it: bytes above 0x7e as `\xXX`. */
+function slashValue(v: string): string {
+  let out = '';
+  for (const b of new TextEncoder().encode(v)) out += b > 0x7e || b < 0x20 ? `\\x${hex2(b)}` : String.fromCharCode(b);
+  return out;
+}
+
 function readName(name: Tlv): { line: string; slash: string; cns: string[] } {
   const cns: string[] = [];
   const rdns = children(name.body).map((set) =>
@@ -121,9 +144,9 @@ function readName(name: Tlv): { line: string; slash: string; cns: string[] } {
     }),
   );
   return {
-    line: rdns.map((r) => r.map(([k, v]) => `${k} = ${v}`).join(' + ')).join(', '),
+    line: rdns.map((r) => r.map(([k, v]) => `${k} = ${onelineValue(v)}`).join(' + ')).join(', '),
     // X509_NAME_oneline (swaks's "TLS peer DN")
-    slash: rdns.map((r) => '/' + r.map(([k, v]) => `${k}=${v}`).join('+')).join(''),
+    slash: rdns.map((r) => '/' + r.map(([k, v]) => `${k}=${slashValue(v)}`).join('+')).join(''),
     cns,
   };
 }
