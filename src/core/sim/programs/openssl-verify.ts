@@ -6,7 +6,7 @@
 import type { CommandContext } from '../../shell/types.ts';
 import type { WorldServices } from '../services.ts';
 import type { OpensslSubcommand } from './openssl-types.ts';
-import { verifyChain, verifyReport, readCert } from '../../pki/verify.ts';
+import { verifyChain, verifyReport } from '../../pki/verify.ts';
 import { caFileMissing, certsIn, crlsIn, parseOpts, storeMissing, THREAD, worldFiles, type FileAccess, type RunOutput } from './openssl-crl-io.ts';
 import { CRL_SUBCOMMAND } from './openssl-crl.ts';
 
@@ -99,7 +99,9 @@ export async function runVerify(argv: readonly string[], fs: FileAccess, subtle:
     out += rep.out;
     err += rep.err;
     if (!r.ok) {
-      const rsa = r.errors.some((e) => e.code === 7) && readCert(leaf)?.keyAlgorithm === 'rsaEncryption';
+      // The signing key of a failed certificate (7) or CRL (8) signature: RSA adds these lines.
+      // SIMPLIFIED: an ECDSA failure adds none here.
+      const rsa = r.errors.some((e) => (e.code === 7 || e.code === 8) && (r.chain[e.depth + 1] ?? r.chain[e.depth])?.cert.keyAlgorithm === 'rsaEncryption');
       if (rsa) err += RSA_SIG_STACK.map((l) => `${THREAD}:${l}\n`).join('');
       rc = 2;
     }
