@@ -151,6 +151,30 @@ async function replay(world: World, d: Dialogue): Promise<{ recvs: string[]; log
 
 const kinds = [...new Set(fixture.dialogues.map((d) => d.mc))];
 
+describe('the decisions in the trace (what the access-map panel shows of a live session)', () => {
+  it('each ruleset the daemon ran, its argument, verdict, reply and the keys looked up', async () => {
+    const world = await worldFor('base');
+    const d = fixture.dialogues.find((x) => x.name === 'tlsclt-verify-nocert')!;
+    const from = world.trace.length;
+    await replay(world, d);
+    const events = world.trace.events.slice(from).filter((e) => e.kind === 'smtp.policy');
+    expect(events.map((e) => (e.kind === 'smtp.policy' ? `${e.ruleset} ${e.arg} -> ${e.result} ${e.reply ?? ''}`.trim() : ''))).toEqual([
+      'check_relay client.example.test $| 127.0.0.2 -> ok',
+      'tls_client NO $| STARTTLS -> error 454 4.7.0 not authenticated',
+    ]);
+    const tls = events[1];
+    expect(tls.kind === 'smtp.policy' && tls.trace).toEqual([
+      'TLS_Clt:client.example.test: not in the map',
+      'TLS_Clt:example.test: not in the map',
+      'TLS_Clt:test: not in the map',
+      'TLS_Clt:127.0.0.2: VERIFY   <- this entry decides',
+      'rule: VERIFY requires {verify} OK',
+      'tls_client returns: $# error $@ 4 . 7 . 0 $: 454 " not authenticated"',
+      'reply: 454 4.7.0 not authenticated',
+    ]);
+  }, 60000);
+});
+
 describe('the access map live: real Sendmail dialogues through the reference world', () => {
   it('has the captures (86 dialogues over Connect:, From:, To:, Spam:, TLS_Clt:, CertIssuer:, the mc features, TLS 1.3 and 1.2)', () => {
     expect(fixture.dialogues.length).toBeGreaterThanOrEqual(86);

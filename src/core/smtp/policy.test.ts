@@ -94,3 +94,20 @@ describe('policy hooks', () => {
     ]);
   });
 });
+
+describe('policy verdicts in the trace', () => {
+  it('smtp.policy events: ruleset, argument, verdict, reply, the ruleset trace', async () => {
+    const { TraceLog } = await import('../trace/index.ts');
+    const trace = new TraceLog();
+    const policy = scripted({ mail: { kind: 'error', reply: '550 5.7.1 <a@example.test>... Access denied', trace: ['From:a@example.test: REJECT'] } }, []);
+    const env = Object.assign(new TestSmtpEnv(), { policy });
+    const server = new SmtpServer({ config: referenceConfig(), env, peer: REFERENCE_PEERS['127.0.0.2'], conn: 3, trace });
+    server.start();
+    server.receive(bytes('EHLO x.example\r\n'));
+    server.receive(bytes('MAIL FROM:<a@example.test>\r\n'));
+    expect(trace.of('smtp.policy')).toEqual([
+      { kind: 'smtp.policy', conn: 3, ruleset: 'check_relay', arg: 'client.example.test $| 127.0.0.2', result: 'ok', reply: null, trace: [] },
+      { kind: 'smtp.policy', conn: 3, ruleset: 'check_mail', arg: '<a@example.test>', result: 'error', reply: '550 5.7.1 <a@example.test>... Access denied', trace: ['From:a@example.test: REJECT'] },
+    ]);
+  });
+});

@@ -103,7 +103,8 @@ export class SmtpServer implements VerbContext {
     if (this.#envelope !== null || this.#closed) return;
     const submit = this.config.mode === 'submit';
     void this.envelope;
-    const relay = this.env.policy?.checkRelay(this.macros()) ?? null;
+    const m0 = this.macros();
+    const relay = this.traced('check_relay', `${m0.client_name} $| ${m0.client_addr}`, this.env.policy?.checkRelay(m0) ?? null);
     if (relay) this.#onConnectDecision(relay);
     if (relay?.kind === 'error' && relay.reply.startsWith('421')) {
       // a 421 from check_relay replaces the greeting and ends the connection (access-live/connect-error-421)
@@ -175,7 +176,9 @@ export class SmtpServer implements VerbContext {
     this.#tlsInfo = info;
     this.log(LOG_INFO, `STARTTLS=server, relay=${this.client}, version=${info.version}, verify=${info.verify}, cipher=${info.cipher}, bits=${info.bits}/${info.bits}`, false);
     const policy = this.env.policy;
-    const decision: PolicyResult | null = policy ? policy.tlsClient(this.macros()) : info.reject ? { kind: 'error', reply: info.reject } : null;
+    const decision: PolicyResult | null = policy
+      ? this.traced('tls_client', `${info.verify} $| STARTTLS`, policy.tlsClient(this.macros()))
+      : info.reject ? { kind: 'error', reply: info.reject } : null;
     if (decision?.kind === 'error') {
       this.log(LOG_NOTICE, `ruleset=tls_client, arg1=${info.verify}, arg2=STARTTLS, relay=${this.client}, reject=${decision.reply}`, false);
       // srvrsmtp.c: the ruleset's reply if it is one, else "503 5.7.0 Authentication required."
@@ -248,6 +251,21 @@ export class SmtpServer implements VerbContext {
       m.f = e.fromAddr;
     }
     return m;
+  }
+
+  traced<T extends PolicyResult | null>(ruleset: string, arg: string, r: T): T {
+    if (r !== null) {
+      this.#trace?.emit({
+        kind: 'smtp.policy',
+        conn: this.#conn,
+        ruleset,
+        arg,
+        result: r.kind,
+        reply: r.kind === 'error' ? r.reply : r.kind === 'quarantine' ? r.reason : null,
+        trace: r.trace ?? [],
+      });
+    }
+    return r;
   }
 
   /** check_relay's verdict at connect: a rejection answers every later command (nullserver). */

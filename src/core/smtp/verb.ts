@@ -5,7 +5,7 @@
  */
 import type { Envelope, Session } from './session.ts';
 import type { InputLine } from './line-reader.ts';
-import type { SessionMacros, SmtpConfig, SmtpEnv, SmtpPeer } from './types.ts';
+import type { PolicyResult, SessionMacros, SmtpConfig, SmtpEnv, SmtpPeer } from './types.ts';
 import type { Features } from './features.ts';
 
 /** syslog priorities (LOG_MAIL facility): <22> info, <21> notice, <20> warning, <18> crit. */
@@ -49,6 +49,8 @@ export interface VerbContext {
   delay(ms: number): void;
   /** The macros the policy rulesets see now. */
   macros(): SessionMacros;
+  /** Records a policy verdict in the trace (for the access-map panel); returns it. */
+  traced<T extends PolicyResult | null>(ruleset: string, arg: string, r: T): T;
   /** Whether a domain resolves: 'exists', 'unknown' or 'tempfail' (no DNS). */
   domainStatus(domain: string): 'exists' | 'unknown' | 'tempfail';
 }

@@ -63,6 +63,8 @@ export type TraceEvent =
   | { kind: 'smtp.reply'; conn: number; code: number; text: string }
   | { kind: 'smtp.state'; conn: number; state: string }
   | { kind: 'smtp.starttls'; conn: number }
+  /** A policy ruleset the SMTP server ran (check_relay, tls_client, check_mail, check_rcpt): its verdict and why. */
+  | { kind: 'smtp.policy'; conn: number; ruleset: string; arg: string; result: string; reply: string | null; trace: readonly string[] }
   | { kind: 'net.connect'; conn: number; from: string; to: string; port: number }
   | { kind: 'net.data'; conn: number; dir: 'c2s' | 's2c'; bytes: Uint8Array }
   | { kind: 'net.close'; conn: number; by: 'client' | 'server' }

@@ -51,7 +51,7 @@ export const mail: VerbSpec = {
     if ('reply' in params) return ctx.userError(params.reply, false);
 
     const policy = ctx.env.policy;
-    const decision = policy ? policy.checkMail(ctx.macros(), a.paddr) : null;
+    const decision = policy ? ctx.traced('check_mail', a.paddr, policy.checkMail(ctx.macros(), a.paddr)) : null;
     const reject = policy ? (decision?.kind === 'error' ? decision.reply : null) : checkMail(ctx, a.paddr, a.addr, a.local, a.domain);
     if (decision?.kind === 'discard') e.discard = true;
     if (decision?.kind === 'quarantine') e.quarantine = decision.reason;

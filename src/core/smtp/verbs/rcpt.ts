@@ -42,7 +42,7 @@ export const rcpt: VerbSpec = {
     const domain = hack ? a.local.slice(pct + 1).toLowerCase() : a.domain;
     const local = domain === null || ctx.env.isLocalDomain(domain);
     const policy = ctx.env.policy;
-    const decision = a.addr === '' || !policy ? null : policy.checkRcpt(ctx.macros(), a.paddr, hack ? `<${user}@${domain}>` : undefined);
+    const decision = a.addr === '' || !policy ? null : ctx.traced('check_rcpt', a.paddr, policy.checkRcpt(ctx.macros(), a.paddr, hack ? `<${user}@${domain}>` : undefined));
     const reject =
       a.addr === '' ? R553_USER_ADDRESS_REQUIRED(a.paddr)
       : decision ? (decision.kind === 'error' ? decision.reply : null)
