@@ -159,6 +159,14 @@ class PlainReader {
     return l;
   }
 
+  /** What has arrived and was not read in clear: it belongs to TLS (no longer counted here). */
+  drain(): Uint8Array {
+    const rest = latin1(this.#buf);
+    this.#buf = '';
+    this.bytesRead -= rest.length;
+    return rest;
+  }
+
   /** BIO_read: whatever has arrived. */
   async chunk(): Promise<string | null> {
     if (!(await this.#wait(() => this.#buf.length > 0))) return null;
@@ -283,12 +291,18 @@ async function run(ctx: CommandContext, w: WorldServices): Promise<number> {
     connNumber(w, socket),
   );
   tls = session;
-  const result = await session.start();
+  const started = session.start();
+  // Without -starttls the greeting came in before the ClientHello went out: TLS reads it.
+  const early = plain.drain();
+  if (early.length > 0) session.fromServer(early);
+  const result = await started;
   if (!result.ok) {
     ctx.stderr.write(handshakeError(tid, result.error));
     if (!o.quiet) {
       const b = session.conn.byteCounts;
-      ctx.stdout.write(failedReport(plain.bytesRead + b.read, written + b.written));
+      // On a record that is not TLS, OpenSSL has read its 5-byte header and stops there.
+      const tlsRead = result.error?.by === 'server' ? b.read : Math.min(5, b.read);
+      ctx.stdout.write(failedReport(plain.bytesRead + tlsRead, written + b.written));
     }
     socket.close();
     return 1;
