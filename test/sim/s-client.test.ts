@@ -80,6 +80,8 @@ const CASES: [string, string, string[]][] = [
   ['servername', `${C} -crlf -servername mail.example.test ${CA}`, ['quit']],
   ['quiet', `${C} -crlf -quiet ${CA}`, [EHLO, 'quit']],
   ['eof', `${C} -crlf ${CA}`, [EHLO]],
+  ['cipher12', `${C} -crlf -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 ${CA}`, ['quit']],
+  ['ciphersuites13', `${C} -crlf -ciphersuites TLS_AES_128_GCM_SHA256 ${CA}`, ['quit']],
   ['no-starttls-option', '-connect localhost:25', ['quit']],
   ['unknown-option', `${C} -foo`, []],
   ['no-starttls-arg', '-starttls', []],
