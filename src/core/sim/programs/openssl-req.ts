@@ -98,6 +98,7 @@ export const req: OpensslSubcommand = {
     const loaded = loadCnf(ctx, o.values.get('config'));
     if (!loaded) return 1;
     const { cnf } = loaded;
+    if (o.values.has('days') && !o.flags.has('x509')) ctx.stderr.write('Ignoring -days without -x509; not generating a certificate\n');
     const making = o.flags.has('new') || o.values.has('newkey') || (o.flags.has('x509') && !o.values.has('in'));
     if (!making) return inspect(ctx, w, o);
 

@@ -74,22 +74,21 @@ async function printFields(ctx: CommandContext, w: WorldServices, cert: Cert, or
   return out;
 }
 
-/** Reads the serial file, or makes one with -CAcreateserial; the serial to use and the text to save. */
-function serialFrom(ctx: CommandContext, w: WorldServices, file: string, create: boolean): { serial: string } | null {
+/**
+ * The serial from the serial file (its number plus one), or a random one
+ * when there is none; `save` says whether to write it back: always when the
+ * file exists or with -CAcreateserial (captured: without either, OpenSSL
+ * 3.0 uses a random serial and writes no file).
+ */
+function serialFrom(ctx: CommandContext, w: WorldServices, file: string, create: boolean): { serial: string; save: boolean } | null {
   const p = abs(ctx, file);
-  if (!ctx.vfs.exists(p)) {
-    if (!create) {
-      ctx.stderr.write(`${file}: No such file or directory\n`);
-      return null;
-    }
-    return { serial: randomSerial(w) };
-  }
+  if (!ctx.vfs.exists(p)) return { serial: randomSerial(w), save: create };
   const cur = ctx.vfs.readText(p).trim();
   if (!/^[0-9A-Fa-f]+$/.test(cur)) {
     ctx.stderr.write(`unable to load number from ${file}\n`);
     return null;
   }
-  return { serial: nextSerial(cur) };
+  return { serial: nextSerial(cur), save: true };
 }
 
 async function signRequest(ctx: CommandContext, w: WorldServices, o: NonNullable<ReturnType<typeof parseOpts>>, order: string[], digest: string): Promise<number> {
@@ -138,6 +137,7 @@ async function signRequest(ctx: CommandContext, w: WorldServices, o: NonNullable
     const s = serialFrom(ctx, w, serialFile, o.flags.has('CAcreateserial'));
     if (!s) return 1;
     serial = s.serial;
+    if (!s.save) serialFile = undefined;
   } else serial = randomSerial(w);
 
   let exts: Awaited<ReturnType<typeof extensionsFor>> = [];
