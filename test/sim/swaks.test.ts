@@ -1,7 +1,7 @@
 /**
  * swaks in the world's shell against what the real swaks (20201014.0)
- * printed against the lab's bridge (test/fixtures/swaks/bridge/; capture.sh
- * there), line by line, stdout, stderr and exit status. Normalised, each for
+ * printed against the lab's bridge (test/fixtures/swaks/bridge/) and against
+ * real Sendmail (kit/; capture.sh there), line by line, stdout, stderr and exit status. Normalised, each for
  * a stated reason: the port (the bridge listened on 2611, the world's
  * daemon on 25), the greeting's and Date/Subject's time (clock), the
  * Message-Id (time, pid and host name: checked on its own below), the queue
@@ -71,6 +71,10 @@ describe('swaks as the real one prints against the same server engine', () => {
       expect(got(r.stdout)).toEqual(want('stdout'));
       expect(got(r.stderr)).toEqual(want('stderr'));
       expect(r.rc).toBe(Number(fixture('bridge', name, 'rc').trim()));
+      // and what real swaks printed against real Sendmail (the kit's daemon on 2525): the same lines
+      const kit = (ext: string) => normalise(fixture('kit', name, ext), name === 'refused' ? '2599' : '2525').replace('local DN="/C=US/O=Example Org/CN=client.example.test"', 'local DN="/C=US/O=Example Org/CN=mail.example.test"').split('\n');
+      expect(got(r.stdout)).toEqual(kit('stdout'));
+      expect(got(r.stderr)).toEqual(kit('stderr'));
     }, 30000);
   }
 
