@@ -1,5 +1,5 @@
 /**
- * The playground against real Sendmail sessions: the 81 daemon dialogues of
+ * The playground against real Sendmail sessions: the daemon dialogues of
  * test/fixtures/access-live (real `sendmail -bd` 8.17.1.9, real TLS clients
  * with the CA's certificate, the rogue CA's or none). Each dialogue becomes a
  * profile (address, name, TLS version and bits, {verify}, certificate DNs,
@@ -55,7 +55,18 @@ function checks(d: Dialogue): Check[] {
   let tls: Pick<ClientProfile, 'tlsVersion' | 'cipherBits' | 'verify' | 'certSubject' | 'certIssuer'> = { tlsVersion: '', cipherBits: '', verify: '', certSubject: '', certIssuer: '' };
   let from: string | null = null;
   const out: Check[] = [];
-  const profile = (mailFrom: string, rcptTo: string): ClientProfile => ({ id: d.name, name: d.name, address: d.client, hostName: NAMES[d.client]!, mailFrom, rcptTo, ...tls });
+  // an address without a name in /etc/hosts: {client_name} is [addr], and the capture machine's resolver timed out (TEMP)
+  const named = d.client in NAMES;
+  const profile = (mailFrom: string, rcptTo: string): ClientProfile => ({
+    id: d.name,
+    name: d.name,
+    address: d.client,
+    hostName: named ? NAMES[d.client]! : `[${d.client}]`,
+    clientResolve: named ? 'OK' : 'TEMP',
+    mailFrom,
+    rcptTo,
+    ...tls,
+  });
   for (let i = 0; i < d.steps.length; i++) {
     const s = d.steps[i]!;
     if (s.tls) tls = { tlsVersion: s.version!, cipherBits: BITS[s.cipher!]!, ...CERTS[s.tls] };
@@ -79,7 +90,7 @@ function checks(d: Dialogue): Check[] {
 
 describe('playground sessions against real sendmail -bd dialogues (test/fixtures/access-live)', () => {
   it('has the captured dialogues', () => {
-    expect(fixture.dialogues.length).toBe(81);
+    expect(fixture.dialogues.length).toBeGreaterThanOrEqual(86);
   });
   for (const d of fixture.dialogues) {
     it(d.name, () => {
@@ -87,9 +98,9 @@ describe('playground sessions against real sendmail -bd dialogues (test/fixtures
       for (const x of c) expect(`${x.what} -> ${x.got}`).toBe(`${x.what} -> ${x.expected}`);
     });
   }
-  it('covers 140 MAIL and RCPT replies, 68 of them refusals', () => {
+  it('covers at least 140 MAIL and RCPT replies, 68 of them refusals', () => {
     const n = fixture.dialogues.map(checks).flat();
-    expect(n.length).toBe(140);
-    expect(n.filter((x) => !x.expected.startsWith('250 ')).length).toBe(68);
+    expect(n.length).toBeGreaterThanOrEqual(140);
+    expect(n.filter((x) => !x.expected.startsWith('250 ')).length).toBeGreaterThanOrEqual(68);
   });
 });

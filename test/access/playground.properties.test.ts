@@ -13,7 +13,7 @@ const line = fc.oneof(
 );
 const mapText = fc.array(line, { maxLength: 25 }).map((ls) => ls.join('\n'));
 const word = fc.oneof(fc.constantFrom('', 'OK', 'NO', 'FAIL', 'TRUSTED', 'SOFTWARE', 'TEMP', 'NONE', '0', '112', '256', 'localhost', '127.0.0.1', '/CN=a', '$|', '<', '"', 'a b'), fc.string({ maxLength: 16 }));
-const profile: fc.Arbitrary<ClientProfile> = fc.record({
+const profileFields = fc.record({
   id: fc.constant('p'),
   name: fc.string({ maxLength: 10 }),
   address: fc.oneof(fc.constantFrom('127.0.0.1', '127.0.0.2', '192.0.2.7', 'IPv6:0:0:0:0:0:0:0:1', ''), word),
@@ -26,6 +26,9 @@ const profile: fc.Arbitrary<ClientProfile> = fc.record({
   mailFrom: fc.oneof(fc.constantFrom('me@example.test', '', 'me', 'me@localhost'), word),
   rcptTo: fc.oneof(fc.constantFrom('friend@remote.example', 'root@mail.example.test', 'root', ''), word),
 });
+const profile: fc.Arbitrary<ClientProfile> = fc
+  .tuple(profileFields, fc.constantFrom(undefined, 'OK', 'TEMP', 'FAIL', 'FORGED', ''))
+  .map(([p, clientResolve]) => (clientResolve === undefined ? p : { ...p, clientResolve }));
 const features: fc.Arbitrary<Features> = fc.record({
   skip: fc.boolean(),
   lookupdotdomain: fc.boolean(),

@@ -30,6 +30,11 @@ export interface ClientProfile {
   /** `{cert_subject}` and `{cert_issuer}` in sendmail's form (`/C=US/O=Example+20Org/CN=...`, blanks as +20). */
   readonly certSubject: string;
   readonly certIssuer: string;
+  /**
+   * `{client_resolve}`: how the reverse lookup of the address went (OK, FAIL, FORGED, TEMP);
+   * absent means OK. An address without a name has `{client_name}` `[addr]`.
+   */
+  readonly clientResolve?: string;
   /** MAIL FROM and RCPT TO addresses, without the angle brackets ('' MAIL FROM is the null sender `<>`). */
   readonly mailFrom: string;
   readonly rcptTo: string;
@@ -109,6 +114,7 @@ export function profileMacros(p: ClientProfile): Record<string, string> {
     cn_subject: cn ? cn[1] : '',
     f: p.mailFrom === '' ? '<>' : p.mailFrom,
     mail_from: `<${p.mailFrom}>`,
+    client_resolve: p.clientResolve ?? 'OK',
   };
 }
 
