@@ -193,3 +193,34 @@ describe('openssl s_client when Sendmail sends its certificate alone (no CACertF
     }, 60000);
   }
 });
+
+/**
+ * The same sessions against real Sendmail (fixtures/s-client/kit/): equal once
+ * the lines that show the server's own choices are set aside on both sides,
+ * each a difference of the lab's server engine, not of s_client (README.md):
+ * its signature algorithm lists and certificate types in CertificateRequest,
+ * its key exchange group (real Sendmail: prime256v1 via HelloRetryRequest, so
+ * other byte counts), and its session tickets (the Post-Handshake blocks, the
+ * TLS 1.2 ticket lines).
+ */
+function serverChoices(t: string): string {
+  return normalise(t)
+    .replace(/^(Requested|Shared Requested) Signature Algorithms: .*$/gm, '$1 Signature Algorithms: <SERVER>')
+    .replace(/^Client Certificate Types: .*$/gm, 'Client Certificate Types: <SERVER>')
+    .replace(/^Server Temp Key: .*$/gm, 'Server Temp Key: <SERVER>')
+    .replace(/^(SSL handshake has read )\d+( bytes)/m, '$1<N>$2')
+    .replace(/^---\nPost-Handshake New Session Ticket arrived:\n[\s\S]*?\n---\nread R BLOCK\n/gm, '')
+    .replace(/^ {4}TLS session ticket lifetime hint: .*\n {4}TLS session ticket:\n(?: {4}[0-9a-f]{4} - .*\n)*\n/gm, '');
+}
+
+describe('openssl s_client as the real one prints against real Sendmail, the server engine\'s choices set aside', () => {
+  for (const name of ['tls13', 'tls12', 'no-cafile', 'crlf', 'brief', 'showcerts', 'verify-hostname', 'wrong-hostname', 'quiet', 'eof', 'brief12-hostname']) {
+    it(name, async () => {
+      const [, args, stdin] = CASES.find(([n]) => n === name)!;
+      const r = await sClient(args, stdin);
+      expect(serverChoices(r.stdout).split('\n')).toEqual(serverChoices(fixture('kit', name, 'stdout')).split('\n'));
+      expect(serverChoices(r.stderr).split('\n')).toEqual(serverChoices(fixture('kit', name, 'stderr')).split('\n'));
+      expect(r.rc).toBe(Number(fixture('kit', name, 'rc').trim()));
+    }, 30000);
+  }
+});
