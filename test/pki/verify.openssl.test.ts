@@ -63,6 +63,8 @@ describe('openssl crl against real OpenSSL 3.0', () => {
     ['crl-text', ['-in', 'inter.crl.pem', '-noout', '-text']],
     ['crl-pem', ['-in', 'inter.crl.pem']],
     ['crl-noout', ['-in', 'inter.crl.pem', '-noout']],
+    ['crl-fields', ['-in', 'inter.crl.pem', '-noout', '-issuer', '-lastupdate', '-nextupdate', '-crlnumber', '-fingerprint']],
+    ['crl-fields-text', ['-in', 'inter.crl.pem', '-noout', '-crlnumber', '-issuer', '-text']],
     ['crl-der-text', ['-in', 'inter.crl.der', '-inform', 'DER', '-noout', '-text']],
   ];
   for (const [name, argv] of crlCases) {

@@ -9,8 +9,10 @@ import { CRL_REASON_TEXT, crlSignedBy, parseCrlDer, type CrlFacts } from '../../
 import { readCert } from '../../pki/verify.ts';
 import { asn1Time, worldFiles, caFileMissing, certsIn, crlsIn, parseOpts, storeMissing, toPem, type FileAccess, type RunOutput } from './openssl-crl-io.ts';
 
-const WITH_VALUE = new Set(['in', 'out', 'inform', 'outform', 'CAfile', 'CApath']);
-const FLAGS = new Set(['text', 'noout', 'verify', 'hash', 'issuer', 'lastupdate', 'nextupdate', 'crlnumber', 'fingerprint']);
+// SIMPLIFIED: -hash, -outform and -CApath are not offered (they answer as unknown options).
+const WITH_VALUE = new Set(['in', 'out', 'inform', 'CAfile']);
+const FIELDS = ['issuer', 'lastupdate', 'nextupdate', 'crlnumber', 'fingerprint'];
+const FLAGS = new Set(['text', 'noout', 'verify', ...FIELDS]);
 
 function sigName(crl: CrlFacts): string {
   const a = crl.raw.signatureAlgorithm as { name: string; hash?: { name: string } };
@@ -83,6 +85,21 @@ export async function runCrl(argv: readonly string[], fs: CrlRunFiles, subtle: S
     err += (await crlSignedBy(crl, issuer, subtle)) ? 'verify OK\n' : 'verify failure\n';
   }
   let out = '';
+  // The one-line fields, in the order the options were given (crl.c numbers them so).
+  const order = argv.map((a) => a.replace(/^--?/, '')).filter((a) => FIELDS.includes(a));
+  for (const f of new Set(order)) {
+    if (f === 'issuer') out += `issuer=${crl.issuer}\n`;
+    else if (f === 'lastupdate') out += `lastUpdate=${asn1Time(crl.thisUpdate)}\n`;
+    else if (f === 'nextupdate') out += `nextUpdate=${crl.nextUpdate ? asn1Time(crl.nextUpdate) : 'NONE'}\n`;
+    else if (f === 'crlnumber') {
+      let h = crl.crlNumber?.toString(16).toUpperCase() ?? '';
+      if (h.length % 2) h = `0${h}`;
+      out += `crlNumber=${crl.crlNumber === undefined ? '<NONE>' : `0x${h}`}\n`;
+    } else if (f === 'fingerprint') {
+      const d = new Uint8Array(await subtle.digest('SHA-1', Uint8Array.from(crl.der)));
+      out += `SHA1 Fingerprint=${[...d].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(':')}\n`;
+    }
+  }
   if (p.opts.has('text')) out += crlText(crl);
   if (!p.opts.has('noout')) out += toPem('X509 CRL', crl.der);
   const outFile = one('out');
