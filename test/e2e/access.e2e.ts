@@ -135,6 +135,19 @@ describe('the Access map panel by keyboard', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: /^(Ran the session|Typed): / }).textContent()).toMatch(/^(Ran the session: telnet localhost 25|Typed: swaks --server 127\.0\.0\.1 )/);
   });
 
+  test('editing a profile by keyboard: TLSv1.3 with 256 bits meets the requirement', async () => {
+    await page.getByRole('button', { name: 'Edit Client without TLS' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('combobox', { name: 'TLS {tls_version}' }).selectOption('TLSv1.3');
+    const bits = page.getByRole('textbox', { name: 'Cipher bits {cipher_bits}' });
+    await bits.focus();
+    await page.keyboard.type('256');
+    await expect.poll(() => cell('tls_client', 'Client without TLS').getAttribute('aria-label')).toBe('tls_client for Client without TLS: accepted');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('64');
+    await expect.poll(() => cell('tls_client', 'Client without TLS').getAttribute('aria-label')).toBe('tls_client for Client without TLS: 403 4.7.0 encryption too weak 64 less than 112');
+  });
+
   test('no console errors or warnings', () => {
     expect(problems).toEqual([]);
   });
