@@ -92,8 +92,9 @@ export const READY_PROFILES: readonly ClientProfile[] = [
     tlsVersion: 'TLSv1.3',
     cipherBits: '256',
     verify: 'FAIL',
-    certSubject: '/C=US/O=Rogue/CN=client.example.test',
-    certIssuer: '/C=US/O=Rogue/CN=Rogue+20CA',
+    // the rogue CA's client certificate of test/fixtures/access-live/certs/
+    certSubject: '/C=US/O=Rogue+20Org/CN=rogue.example.test',
+    certIssuer: '/C=US/O=Rogue+20Org/CN=Rogue+20CA',
     mailFrom: 'me@example.test',
     rcptTo: 'friend@remote.example',
   },
