@@ -43,6 +43,8 @@ export interface CertFacts {
   sanDns: string[];
   sanIp: Uint8Array[];
   sanEmail: string[];
+  /** A critical extension OpenSSL does not handle (X509_supported_extension): error 34. */
+  unhandledCritical: boolean;
   /** 1 for a v1 certificate (no [0] version in the TBS), else 3 (or 2). */
   version: number;
   /** Subject CN values. */
@@ -57,6 +59,12 @@ export interface CertFacts {
   signatureAlgorithm: string;
   readonly raw: x509.X509Certificate;
 }
+
+/** The extensions OpenSSL 3.0 handles when critical (v3_purp.c, X509_supported_extension). */
+const SUPPORTED = new Set([
+  '2.16.840.1.113730.1.1', '2.5.29.15', '2.5.29.17', '2.5.29.19', '2.5.29.32', '2.5.29.31', '2.5.29.37', '1.3.6.1.5.5.7.1.7',
+  '1.3.6.1.5.5.7.1.8', '1.3.6.1.5.5.7.48.1.5', '2.5.29.36', '1.3.6.1.5.5.7.1.14', '2.5.29.30', '2.5.29.33', '2.5.29.54',
+]);
 
 const hex = (b: ArrayBuffer | Uint8Array): string => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
 
@@ -91,6 +99,7 @@ export function readCert(der: Uint8Array): CertFacts | null {
       sanEmail: [],
       cn: c.subjectName.getField('CN'),
       version: tbsVersion(der),
+      unhandledCritical: c.extensions.some((e) => e.critical && !SUPPORTED.has(e.type)),
       selfIssued: false,
       selfSigned: false,
       keyText: '',

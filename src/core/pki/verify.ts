@@ -67,6 +67,8 @@ export interface VerifyOptions {
   crlCheck?: false | 'leaf' | 'all';
   /** SIMPLIFIED: purposes are not checked (openssl verify checks none unless -purpose). */
   purpose?: string;
+  /** -partial_chain: a trusted certificate anchors the chain even when not self-signed. */
+  partialChain?: boolean;
 }
 
 export interface Check {
@@ -173,7 +175,7 @@ function hostMatches(pattern: string, host: string): boolean {
   return label.length >= pre.length + post.length && label.startsWith(pre) && label.endsWith(post) && (label.length > 0);
 }
 
-function buildChain(leaf: CertFacts, trusted: CertFacts[], untrusted: CertFacts[], t: number, ctx: Ctx): void {
+function buildChain(leaf: CertFacts, trusted: CertFacts[], untrusted: CertFacts[], t: number, ctx: Ctx, partial: boolean): void {
   ctx.chain = [{ cert: leaf, trusted: trusted.some((c) => sameDer(c, leaf)) }];
   ctx.checks = [[]];
   let cur = leaf;
@@ -189,7 +191,7 @@ function buildChain(leaf: CertFacts, trusted: CertFacts[], untrusted: CertFacts[
     cur = issuer;
   }
   // check_trust: a self-signed certificate from the trusted store anchors the chain.
-  const anchored = ctx.chain.some((l) => l.trusted && l.cert.selfSigned);
+  const anchored = ctx.chain.some((l) => l.trusted && (l.cert.selfSigned || partial));
   const num = ctx.chain.length;
   const top = ctx.chain[num - 1].cert;
   if (anchored) {
@@ -214,6 +216,10 @@ function checkExtensions(ctx: Ctx): void {
   let plen = 0;
   for (let i = 0; i < num; i++) {
     const x = ctx.chain[i].cert;
+    if (x.unhandledCritical) {
+      note(ctx, i, 'critical extensions', false, 'a critical extension OpenSSL does not handle');
+      fail(ctx, 34, i, x);
+    }
     if (i > 0) {
       const ret = checkCa(x);
       const bad = ret === 0 || (i + 1 < num && ret !== 1);
@@ -276,11 +282,12 @@ async function checkRevocation(ctx: Ctx, opts: VerifyOptions, subtle: SubtleCryp
   }
 }
 
-async function internalVerify(ctx: Ctx, t: number, subtle: SubtleCrypto): Promise<void> {
+async function internalVerify(ctx: Ctx, t: number, subtle: SubtleCrypto, partial: boolean): Promise<void> {
   let n = ctx.chain.length - 1;
   let xi = ctx.chain[n].cert;
   let xs: CertFacts;
   if (xi.selfSigned && likelyIssued(xi, xi)) xs = xi;
+  else if (partial) xs = xi;
   else {
     if (n <= 0) {
       fail(ctx, 21, 0, xi);
@@ -323,11 +330,11 @@ export async function verifyChain(leaf: Uint8Array, opts: VerifyOptions, subtle:
     return { ok: false, errorCode: 1, errorDepth: 0, errorString: 'unspecified certificate verification error', errors: [], chain: [], steps: [], crlsUsed };
   }
   try {
-    buildChain(leafCert, read(opts.trusted), read(opts.untrusted), opts.atTime, ctx);
+    buildChain(leafCert, read(opts.trusted), read(opts.untrusted), opts.atTime, ctx, opts.partialChain === true);
     checkExtensions(ctx);
     checkId(ctx, opts);
     await checkRevocation(ctx, opts, subtle, crlsUsed);
-    await internalVerify(ctx, opts.atTime, subtle);
+    await internalVerify(ctx, opts.atTime, subtle, opts.partialChain === true);
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
   }

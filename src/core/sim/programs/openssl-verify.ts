@@ -11,7 +11,8 @@ import { caFileMissing, certsIn, crlsIn, parseOpts, storeMissing, THREAD, worldF
 import { CRL_SUBCOMMAND } from './openssl-crl.ts';
 
 const WITH_VALUE = new Set(['CAfile', 'CApath', 'untrusted', 'trusted', 'attime', 'verify_hostname', 'verify_ip', 'verify_email', 'CRLfile', 'purpose']);
-const FLAGS = new Set(['crl_check', 'crl_check_all', 'show_chain', 'verbose', 'no-CAfile', 'no-CApath', 'partial_chain', 'x509_strict']);
+// SIMPLIFIED: -purpose is read but not checked; -x509_strict, -verbose and the other options are not offered.
+const FLAGS = new Set(['crl_check', 'crl_check_all', 'show_chain', 'no-CAfile', 'no-CApath', 'partial_chain']);
 
 /** OpenSSL's default trust (X509_get_default_cert_file / _dir on Debian). */
 const DEFAULT_CA_FILE = '/usr/lib/ssl/cert.pem';
@@ -50,8 +51,8 @@ export async function runVerify(argv: readonly string[], fs: FileAccess, subtle:
     crls.push(...crlsIn(b, 'PEM'));
   }
   // SIMPLIFIED: -CApath reads every certificate of the directory instead of looking up <hash>.N names.
-  const dirs = caFiles.length === 0 && caPaths.length === 0 ? [DEFAULT_CA_DIR] : caPaths;
-  if (caFiles.length === 0 && caPaths.length === 0) {
+  const dirs = caPaths.length === 0 && !p.opts.has('no-CApath') ? [DEFAULT_CA_DIR] : caPaths;
+  if (caFiles.length === 0 && !p.opts.has('no-CAfile')) {
     const b = fs.read(DEFAULT_CA_FILE);
     if (b) trusted.push(...certsIn(b));
   }
@@ -92,7 +93,7 @@ export async function runVerify(argv: readonly string[], fs: FileAccess, subtle:
     }
     const r = await verifyChain(
       leaf,
-      { trusted, untrusted, crls, atTime, verifyHostname: one('verify_hostname'), verifyIp: one('verify_ip'), crlCheck, purpose: one('purpose') },
+      { trusted, untrusted, crls, atTime, verifyHostname: one('verify_hostname'), verifyIp: one('verify_ip'), crlCheck, purpose: one('purpose'), partialChain: p.opts.has('partial_chain') },
       subtle,
     );
     const rep = verifyReport(file, r, p.opts.has('show_chain'));
