@@ -40,4 +40,20 @@ describe('pass phrases typed wrong, as real OpenSSL 3.0 answers', () => {
       expect(files).toBe(readFileSync(join(DIR, `${name}.files`), 'latin1'));
     });
   }
+
+  it('Ctrl-C at the pass phrase ends CA.pl and openssl at once (status 130, no more output)', async () => {
+    const w = await createWorld({ kind: 'fresh', clock: { now: () => Date.UTC(2026, 10, 28, 16) }, random: seededRandom(8), subtle: webcrypto.subtle as unknown as SubtleCrypto });
+    let screen = '';
+    const ld = new LineDiscipline({ onOutput: (s) => (screen += s), newline: '\r\n' });
+    const done = w.runTerminal(ld);
+    ld.input('/usr/lib/ssl/misc/CA.pl -newreq\r');
+    for (let i = 0; i < 1000 && !screen.includes('Enter PEM pass phrase:'); i++) await new Promise((r) => setTimeout(r, 5));
+    ld.input('\x03');
+    ld.input('echo "exit=$?"\rexit\r');
+    await done;
+    const after = normalise(screen.slice(screen.indexOf('Enter PEM pass phrase:')));
+    expect(after).not.toContain('error');
+    expect(after).not.toContain('==>');
+    expect(after).toContain('exit=130');
+  });
 });
