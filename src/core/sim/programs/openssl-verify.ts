@@ -6,7 +6,8 @@
 import type { CommandContext } from '../../shell/types.ts';
 import type { WorldServices } from '../services.ts';
 import type { OpensslSubcommand } from './openssl-types.ts';
-import { verifyChain, verifyReport } from '../../pki/verify.ts';
+import { readCert, verifyChain, verifyReport } from '../../pki/verify.ts';
+import { nameHash } from '../../pki/verify-hash.ts';
 import { caFileMissing, certsIn, crlsIn, parseOpts, storeMissing, THREAD, worldFiles, type FileAccess, type RunOutput } from './openssl-crl-io.ts';
 import { CRL_SUBCOMMAND } from './openssl-crl.ts';
 
@@ -25,6 +26,22 @@ const RSA_SIG_STACK = [
   'error:1C880004:Provider routines:rsa_verify:RSA lib:../providers/implementations/signature/rsa_sig.c:769:',
   'error:06880006:asn1 encoding routines:ASN1_item_verify_ctx:EVP lib:../crypto/asn1/a_verify.c:220:',
 ];
+
+/** The certificates a hashed directory yields: <h>.0, <h>.1, ... in sequence, each whose subject hashes to h. */
+export async function hashedDirCerts(fs: FileAccess, dir: string, subtle: SubtleCrypto): Promise<Uint8Array[]> {
+  const names = new Set(fs.list(dir) ?? []);
+  const out: Uint8Array[] = [];
+  for (const h of new Set([...names].filter((n) => /^[0-9a-f]{8}\.\d+$/.test(n)).map((n) => n.slice(0, 8)))) {
+    for (let i = 0; names.has(`${h}.${i}`); i++) {
+      const b = fs.read(`${dir}/${h}.${i}`);
+      for (const der of b ? certsIn(b) : []) {
+        const c = readCert(der);
+        if (c && (await nameHash(c.subjectDer, subtle)) === h) out.push(der);
+      }
+    }
+  }
+  return out;
+}
 
 /** `openssl verify ...` on `fs`; `now` is the world's clock in ms (used without -attime). */
 export async function runVerify(argv: readonly string[], fs: FileAccess, subtle: SubtleCrypto, now: number, stdin?: () => Promise<Uint8Array>): Promise<RunOutput> {
@@ -50,18 +67,14 @@ export async function runVerify(argv: readonly string[], fs: FileAccess, subtle:
     trusted.push(...certsIn(b));
     crls.push(...crlsIn(b, 'PEM'));
   }
-  // SIMPLIFIED: -CApath reads every certificate of the directory instead of looking up <hash>.N names.
+  // -CApath (and the default directory): only <hash>.0, <hash>.1, ... files count, as by_dir looks them up
+  // (`openssl rehash` makes them); a certificate under another name is not found.
   const dirs = caPaths.length === 0 && !p.opts.has('no-CApath') ? [DEFAULT_CA_DIR] : caPaths;
   if (caFiles.length === 0 && !p.opts.has('no-CAfile')) {
     const b = fs.read(DEFAULT_CA_FILE);
     if (b) trusted.push(...certsIn(b));
   }
-  for (const d of dirs) {
-    for (const name of fs.list(d) ?? []) {
-      const b = fs.read(`${d}/${name}`);
-      if (b) trusted.push(...certsIn(b));
-    }
-  }
+  for (const d of dirs) trusted.push(...(await hashedDirCerts(fs, d, subtle)));
   const untrusted: Uint8Array[] = [];
   for (const f of p.opts.get('untrusted') ?? []) {
     const b = fs.read(f);
