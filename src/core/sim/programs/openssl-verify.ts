@@ -8,6 +8,7 @@ import type { WorldServices } from '../services.ts';
 import type { OpensslSubcommand } from './openssl-types.ts';
 import { readCert, verifyChain, verifyReport } from '../../pki/verify.ts';
 import { nameHash } from '../../pki/verify-hash.ts';
+import { parseIp } from '../../pki/verify-cert.ts';
 import { caFileMissing, certsIn, crlsIn, parseOpts, storeMissing, THREAD, worldFiles, type FileAccess, type RunOutput } from './openssl-crl-io.ts';
 import { CRL_SUBCOMMAND } from './openssl-crl.ts';
 
@@ -56,6 +57,9 @@ export async function runVerify(argv: readonly string[], fs: FileAccess, subtle:
     if (!/^-?\d+$/.test(at)) return { out: '', err: `verify: Can't parse "${at}" as a number\nverify: Use -help for summary.\n`, rc: 1 };
     atTime = Number(at) * 1000;
   }
+  // An -verify_ip OpenSSL cannot parse ends the program at once, silently (X509_VERIFY_PARAM_set1_ip_asc fails).
+  const ip = one('verify_ip');
+  if (ip !== undefined && parseIp(ip) === null) return { out: '', err: '', rc: 1 };
   // Trust store: -CAfile, -CApath, else the default locations.
   const trusted: Uint8Array[] = [];
   const crls: Uint8Array[] = [];
