@@ -12,7 +12,7 @@
 import type { OpensslSubcommand } from './openssl-types.ts';
 import { readPem } from '../../pki/pem.ts';
 import { parseCert } from '../../pki/certs.ts';
-import { nameHash } from '../../pki/name-hash.ts';
+import { nameHash } from '../../pki/verify-hash.ts';
 import { abs } from './openssl-genkey-io.ts';
 
 export const rehash: OpensslSubcommand = {
@@ -47,7 +47,7 @@ export const rehash: OpensslSubcommand = {
           continue;
         }
         const cert = parseCert(certs[0].der);
-        const h = cert && (await nameHash(w.subtle, cert.subjectDer));
+        const h = cert && (await nameHash(cert.subjectDer, w.subtle));
         if (!h) continue;
         const id = [...new Uint8Array(await w.subtle.digest('SHA-1', certs[0].der))].join(',');
         if (seen.has(id)) {
