@@ -45,7 +45,14 @@ export async function hashedDirCerts(fs: FileAccess, dir: string, subtle: Subtle
 }
 
 /** `openssl verify ...` on `fs`; `now` is the world's clock in ms (used without -attime). */
-export async function runVerify(argv: readonly string[], fs: FileAccess, subtle: SubtleCrypto, now: number, stdin?: () => Promise<Uint8Array>): Promise<RunOutput> {
+export async function runVerify(
+  argv: readonly string[],
+  fs: FileAccess,
+  subtle: SubtleCrypto,
+  now: number,
+  stdin?: () => Promise<Uint8Array>,
+  defaults: { file: string; dirs: string[] } = { file: DEFAULT_CA_FILE, dirs: [DEFAULT_CA_DIR] },
+): Promise<RunOutput> {
   const p = parseOpts('verify', argv, WITH_VALUE, FLAGS);
   if (p.error) return { out: '', err: p.error, rc: 1 };
   const one = (k: string): string | undefined => p.opts.get(k)?.at(-1);
@@ -73,9 +80,9 @@ export async function runVerify(argv: readonly string[], fs: FileAccess, subtle:
   }
   // -CApath (and the default directory): only <hash>.0, <hash>.1, ... files count, as by_dir looks them up
   // (`openssl rehash` makes them); a certificate under another name is not found.
-  const dirs = caPaths.length === 0 && !p.opts.has('no-CApath') ? [DEFAULT_CA_DIR] : caPaths;
+  const dirs = caPaths.length === 0 && !p.opts.has('no-CApath') ? defaults.dirs : caPaths;
   if (caFiles.length === 0 && !p.opts.has('no-CAfile')) {
-    const b = fs.read(DEFAULT_CA_FILE);
+    const b = fs.read(defaults.file);
     if (b) trusted.push(...certsIn(b));
   }
   for (const d of dirs) trusted.push(...(await hashedDirCerts(fs, d, subtle)));
@@ -131,7 +138,10 @@ const VERIFY: OpensslSubcommand = {
   name: 'verify',
   summary: 'Verify a certificate chain: signatures, validity, CA flags, path length, host name, CRLs.',
   async run(ctx: CommandContext, w: WorldServices): Promise<number> {
-    const r = await runVerify(ctx.argv.slice(1), worldFiles(ctx), w.subtle, w.clock.now(), async () => new TextEncoder().encode(await ctx.stdin.readAll()));
+    // SSL_CERT_FILE / SSL_CERT_DIR (colon-separated) replace the default locations, as in OpenSSL.
+    const defaults = { file: ctx.env.get('SSL_CERT_FILE') ?? DEFAULT_CA_FILE, dirs: (ctx.env.get('SSL_CERT_DIR') ?? DEFAULT_CA_DIR).split(':').filter(Boolean) };
+    const stdin = async (): Promise<Uint8Array> => new TextEncoder().encode(await ctx.stdin.readAll());
+    const r = await runVerify(ctx.argv.slice(1), worldFiles(ctx), w.subtle, w.clock.now(), stdin, defaults);
     ctx.stdout.write(r.out);
     ctx.stderr.write(r.err);
     return r.rc;
