@@ -305,3 +305,17 @@ export function asn1parseText(der: Uint8Array, indent = true, thread = '80EBD4DB
       : `${thread}:error:0680007B:asn1 encoding routines:ASN1_get_object:header too long:../crypto/asn1/asn1_lib.c:105:\n`;
   return { out, err, rc: 1 };
 }
+
+/**
+ * The first DER object of `der` when it is complete and well formed (what
+ * d2i reads: trailing bytes are ignored), else null. A cheap gate before a
+ * full certificate or CRL parse.
+ */
+export function firstObject(der: Uint8Array): Uint8Array | null {
+  const t = parseAsn1(der);
+  const r = t.roots[0];
+  if (!r || r.length < 0) return null;
+  const end = r.offset + r.headerLength + r.length;
+  if (t.error && t.error.offset < end) return null;
+  return der.subarray(0, end);
+}

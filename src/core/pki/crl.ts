@@ -8,6 +8,7 @@
  */
 import './crypto.ts';
 import * as x509 from '@peculiar/x509';
+import { firstObject } from './asn1-tree.ts';
 
 export interface CrlEntryInput {
   /** The revoked certificate's serial number in hex. */
@@ -146,7 +147,9 @@ function bigHex(bytes: Uint8Array): bigint {
 }
 
 /** Reads a CRL from DER; null when it is not one. Never throws. */
-export function parseCrlDer(der: Uint8Array): CrlFacts | null {
+export function parseCrlDer(input: Uint8Array): CrlFacts | null {
+  const der = firstObject(input);
+  if (!der) return null;
   try {
     const crl = new x509.X509Crl(Uint8Array.from(der));
     let crlNumber: bigint | undefined;

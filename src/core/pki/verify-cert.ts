@@ -7,6 +7,7 @@
 import './crypto.ts';
 import * as x509 from '@peculiar/x509';
 import { onelineName } from './crl.ts';
+import { firstObject } from './asn1-tree.ts';
 
 export const KU = {
   digitalSignature: 1,
@@ -73,7 +74,9 @@ function nameKey(s: string): string {
 }
 
 /** Parses a DER certificate; null when it is not one. Never throws. */
-export function readCert(der: Uint8Array): CertFacts | null {
+export function readCert(input: Uint8Array): CertFacts | null {
+  const der = firstObject(input);
+  if (!der) return null;
   let c: x509.X509Certificate;
   try {
     c = new x509.X509Certificate(Uint8Array.from(der));
