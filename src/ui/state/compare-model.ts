@@ -44,7 +44,7 @@ export function alignColumns(a: CompareColumn, b: CompareColumn): CompareView['r
 }
 
 /** Runs both handshakes now; an error text when the world's Sendmail has no usable certificate. */
-export async function compareView(world: World, random: Random = world.random): Promise<CompareView | string> {
+export async function compareView(world: World, random: Random): Promise<CompareView | string> {
   const r = await compareHandshakes(world, random);
   if (!r.ok) return r.error;
   const [a, b] = r.runs.map(compareColumn) as [CompareColumn, CompareColumn];

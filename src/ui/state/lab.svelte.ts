@@ -13,6 +13,7 @@ import type { World } from '../../core/sim/index.ts';
 import type { Vfs } from '../../core/vfs/index.ts';
 import { LineDiscipline } from '../../terminal/line-discipline.ts';
 import { browserServices } from '../../platform/index.ts';
+import { seededRandom, type Random } from '../../core/trace/index.ts';
 
 export const WORLDS = [
   { id: 'reference', label: 'Reference (TLS configured)' },
@@ -37,6 +38,7 @@ export class LabState {
   #world = $state.raw<World | null>(null);
   #terminal = $state.raw(new LineDiscipline());
   #session = 0;
+  #sideRuns = 0;
   readonly #seed: number | null;
 
   constructor(params: URLSearchParams) {
@@ -62,6 +64,15 @@ export class LabState {
   get terminal(): LineDiscipline {
     return this.#terminal;
   }
+  /**
+   * A random source for work a panel does beside the world (the TLS 1.3/1.2
+   * comparison), so it never shifts the world's own stream: real randomness,
+   * or with `?seed=N` a seeded one per call, so a seeded demo still repeats.
+   */
+  sideRandom(): Random {
+    return this.#seed === null ? browserServices(null).random : seededRandom(this.#seed * 1000 + ++this.#sideRuns);
+  }
+
   /** The simulated world, once it is ready (panels read its trace and state). */
   get world(): World | null {
     return this.#world;
