@@ -65,13 +65,20 @@ describe('Handshake and Hash panels', () => {
     await flights.waitFor();
     const heads = await flights.locator('.flight-head').allTextContents();
     expect(heads.map((h) => h.replace(/\s+/g, ' ').trim())).toEqual([
+      // Sendmail takes P-256 only: a HelloRetryRequest for the x25519 share, then two session tickets
       'Flight 1: client → server plaintext',
-      'Flight 2: server → client plaintext, then handshake',
-      'Flight 3: client → server handshake',
+      'Flight 2: server → client plaintext',
+      'Flight 3: client → server plaintext',
+      'Flight 4: server → client plaintext, then handshake',
+      'Flight 5: client → server handshake',
+      'Flight 6: server → client application',
     ]);
     const names = await flights.locator('.mname').allTextContents();
-    expect(names).toEqual(['ClientHello', 'ServerHello', 'EncryptedExtensions', 'CertificateRequest', 'Certificate', 'CertificateVerify', 'Finished', 'Certificate', 'Finished']);
-    expect(await panel.getByRole('status').first().textContent()).toMatch(/^\s*9 handshake messages in 3 flights, TLSv1\.3, 1 round trip\./);
+    expect(names).toEqual([
+      'ClientHello', 'HelloRetryRequest', 'ClientHello', 'ServerHello', 'EncryptedExtensions', 'CertificateRequest', 'Certificate', 'CertificateVerify', 'Finished', 'Certificate', 'Finished',
+      'NewSessionTicket', 'NewSessionTicket',
+    ]);
+    expect(await panel.getByRole('status').first().textContent()).toMatch(/^\s*13 handshake messages in 6 flights, TLSv1\.3, 2 round trips\./);
 
     // by keyboard: Tab from the tab into the panel reaches ClientHello's expander
     await page.keyboard.press('Tab');
@@ -94,14 +101,14 @@ describe('Handshake and Hash panels', () => {
     await expect.poll(() => panel.locator('.hex .b.on').count()).toBe(42);
   });
 
-  test('TLS 1.3 and TLS 1.2 side by side: 1 round trip against 2', async () => {
+  test("TLS 1.3 and TLS 1.2 side by side: with Sendmail's P-256, 2 round trips each", async () => {
     const panel = page.locator('#panel-handshake');
     await panel.getByRole('button', { name: 'Run both handshakes' }).click();
     await expect.poll(() => panel.getByRole('status').last().textContent(), { timeout: 20000 }).toBe(
-      'TLS 1.3 takes 1 round trip and TLS 1.2 takes 2 round trips before the client may send mail.',
+      'TLS 1.3 takes 2 round trips and TLS 1.2 takes 2 round trips before the client may send mail.',
     );
     const rows = panel.getByRole('table', { name: /Flights of both handshakes/ }).getByRole('row');
-    expect(await rows.count()).toBe(5); // header and four flights
+    expect(await rows.count()).toBe(7); // header and six flights (TLS 1.3: HelloRetryRequest, tickets)
   });
 
   test('Hash: the transcript hash after each message, the Finished MACs, fingerprints, the playground', async () => {
@@ -109,7 +116,7 @@ describe('Handshake and Hash panels', () => {
     const panel = page.locator('#panel-hash');
     const table = panel.getByRole('table', { name: /Hash of every handshake message so far \(384-bit\)/ });
     await table.waitFor();
-    expect(await table.getByRole('row').count()).toBe(10);
+    expect(await table.getByRole('row').count()).toBe(12); // header and 11 messages (two ClientHellos and ServerHellos)
     await panel.getByText('HMAC(finished_key, Transcript-Hash(messages so far))').first().waitFor();
     await expect.poll(() => panel.locator('.fp').first().textContent()).toMatch(/^sha1 Fingerprint=([0-9A-F]{2}:){19}[0-9A-F]{2}$/);
     await expect.poll(() => panel.getByText(/of 160 bits differ/).textContent()).toMatch(/^\d+ of 160 bits differ \(\d+%\)$/);

@@ -103,6 +103,15 @@ describe('swaks as the real one prints against the same server engine', () => {
     expect(log.some((l) => /stat=Sent/.test(l))).toBe(true);
   });
 
+  it('a client refusing the certificate: Sendmail logs OpenSSL\'s "tlsv1 alert unknown ca" (alert 48 is a TLS 1.0 alert)', async () => {
+    log.length = 0;
+    await swaks(`${S} --tls --tls-verify`);
+    // the reason string as real OpenSSL 3.0 prints it for the same alert (fixtures/s-client/alert-reason)
+    expect(log.filter((l) => l.includes('accept failed')).map((l) => l.replace(/^.*?STARTTLS=server, /, ''))).toEqual([
+      'error: accept failed=-1, reason=tlsv1 alert unknown ca, SSL_error=1, errno=0, retry=-1, relay=localhost [127.0.0.1]',
+    ]);
+  });
+
   it('--header replaces a header of the template or adds one after X-Mailer; --body lines and dots', () => {
     const o = parseSwaks(['--header', 'Subject: hi', '--header', 'X-Lab: 1', '--body', 'a\\n.b']);
     if (!o.ok) throw new Error('parse');

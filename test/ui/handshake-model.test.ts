@@ -37,7 +37,7 @@ async function typedSession(lines: string[]): Promise<World> {
 
 let world: World;
 /** Where the ChangeCipherSpec records of a TLS 1.3 session come (middlebox compatibility, RFC 8446 §D.4). */
-const CCS_13 = ['s2c encrypted_extensions', 'c2s certificate'];
+const CCS_13 = ['c2s client_hello', 's2c server_hello']; // with a HelloRetryRequest: the server's after it, the client's before its second ClientHello
 beforeAll(async () => {
   world = await typedSession(['sendmail -bd', 'telnet localhost 25', 'EHLO client.example.test', 'STARTTLS', 'QUIT', 'exit']);
 }, 60000);
@@ -48,7 +48,11 @@ describe('handshakeTimeline on a STARTTLS session', () => {
     const t = handshakeTimeline(s!.server);
     const msgs = eventsOf(s!, 'tls.message');
     expect(t.messages.map((m) => toHex(m.raw))).toEqual(msgs.map((m) => toHex(m.raw)));
+    // Sendmail's server takes P-256 only: the lab client's x25519 share gets a HelloRetryRequest
+    // (a server_hello), then the second ClientHello; two session tickets after the handshake
     expect(t.messages.map((m) => `${arrow(m.dir)} ${m.name} ${m.epoch}`)).toEqual([
+      'client → server client_hello plaintext',
+      'server → client server_hello plaintext',
       'client → server client_hello plaintext',
       'server → client server_hello plaintext',
       'server → client encrypted_extensions handshake',
@@ -58,12 +62,14 @@ describe('handshakeTimeline on a STARTTLS session', () => {
       'server → client finished handshake',
       'client → server certificate handshake',
       'client → server finished handshake',
+      'server → client new_session_ticket application',
+      'server → client new_session_ticket application',
     ]);
     expect(t.flights.map((f) => [f.dir, f.messages.length, f.epochs.join('+')])).toEqual([
-      ['c2s', 1, 'plaintext'], ['s2c', 6, 'plaintext+handshake'], ['c2s', 2, 'handshake'],
+      ['c2s', 1, 'plaintext'], ['s2c', 1, 'plaintext'], ['c2s', 1, 'plaintext'], ['s2c', 6, 'plaintext+handshake'], ['c2s', 2, 'handshake'], ['s2c', 2, 'application'],
     ]);
     expect(t.version).toBe('TLSv1.3');
-    expect(t.roundTrips).toBe(1);
+    expect(t.roundTrips).toBe(2);
     expect(t.alert).toBeNull();
     // the ChangeCipherSpec records (content type 20) of the trace, each before the next message its way
     expect(t.messages.filter((m) => m.afterChangeCipherSpec).map((m) => `${m.dir} ${m.name}`)).toEqual(CCS_13);
@@ -80,7 +86,7 @@ describe('handshakeTimeline on a STARTTLS session', () => {
     const t = handshakeTimeline(s!.server);
     const tr = eventsOf(s!, 'tls.transcript');
     expect(t.messages.filter((m) => m.transcriptHash).map((m) => [m.name, toHex(m.transcriptHash!)])).toEqual(tr.map((e) => [e.after, toHex(e.hash)]));
-    expect(tr.length).toBe(9);
+    expect(tr.length).toBe(11); // two ClientHellos and ServerHellos; the tickets are not in the transcript
     expect(tr[0]!.hash.length).toBe(48); // TLS_AES_256_GCM_SHA384
   });
 
@@ -88,18 +94,18 @@ describe('handshakeTimeline on a STARTTLS session', () => {
     const [s] = tlsSessions(world.trace.events);
     const t = handshakeTimeline(s!.server);
     const ks = eventsOf(s!, 'tls.key-share')[0]!;
-    const ch = t.messages[0]!.fields;
+    const ch = t.messages[2]!.fields; // the second ClientHello: its share is the group the HelloRetryRequest asked for
     expect(findField(ch, 'legacy_version')!.value).toBe('0x0303 (TLS 1.2)');
-    expect(findField(findFields(ch, 'key_share')[0]!, 'group')!.value).toBe(`0x001d ${ks.group}`);
+    expect(findField(findFields(ch, 'key_share')[0]!, 'group')!.value).toBe(`0x0017 ${ks.group}`);
     expect(toHex(findField(ch, 'key_exchange data')!.data as Uint8Array)).toBe(toHex(ks.peer));
     expect(findFields(ch, 'version').map((f) => f.value)).toEqual(['0x0304 (TLS 1.3)', '0x0303 (TLS 1.2)']);
-    const sh = t.messages[1]!.fields;
+    const sh = t.messages[3]!.fields;
     expect(findField(sh, 'cipher_suite')!.value).toBe('0x1302 TLS_AES_256_GCM_SHA384');
     expect(toHex(findField(sh, 'key_exchange data')!.data as Uint8Array)).toBe(toHex(ks.own.publicKey));
     // Finished's verify_data is what the engine computed for it
     const fin = eventsOf(s!, 'tls.finished').find((f) => f.of === 'server')!;
-    expect(toHex(findField(t.messages[6]!.fields, 'verify_data')!.data as Uint8Array)).toBe(toHex(fin.verifyData));
-    expect(findField(t.messages[5]!.fields, 'algorithm')!.value).toBe(`0x0804 ${s!.negotiated!.signatureScheme}`);
+    expect(toHex(findField(t.messages[8]!.fields, 'verify_data')!.data as Uint8Array)).toBe(toHex(fin.verifyData));
+    expect(findField(t.messages[7]!.fields, 'algorithm')!.value).toBe(`0x0804 ${s!.negotiated!.signatureScheme}`);
   });
 
   test('the session picker lists each connection with TLS', () => {
@@ -144,18 +150,18 @@ describe('compareView: TLS 1.3 and TLS 1.2 with the world\'s certificates', () =
     const [a, b] = v.columns;
     expect(v.serverName).toBe('mail.example.test');
     expect([a.version, a.summary, b.version, b.summary]).toEqual([
-      'TLSv1.3', 'TLS_AES_256_GCM_SHA384 256 bits, x25519, rsa_pss_rsae_sha256',
-      'TLSv1.2', 'ECDHE-RSA-AES256-GCM-SHA384 256 bits, x25519, rsa_pss_rsae_sha256',
+      'TLSv1.3', 'TLS_AES_256_GCM_SHA384 256 bits, secp256r1, rsa_pss_rsae_sha256',
+      'TLSv1.2', 'ECDHE-RSA-AES256-GCM-SHA384 256 bits, secp256r1, rsa_pss_rsae_sha256',
     ]);
     expect([a.timeline.version, b.timeline.version]).toEqual(['TLSv1.3', 'TLSv1.2']);
-    expect([a.timeline.roundTrips, b.timeline.roundTrips]).toEqual([1, 2]);
+    expect([a.timeline.roundTrips, b.timeline.roundTrips]).toEqual([2, 2]); // TLS 1.3 with a HelloRetryRequest
     // TLS 1.2: each side's ChangeCipherSpec comes right before its Finished
     expect(b.timeline.messages.filter((m) => m.afterChangeCipherSpec).map((m) => `${m.dir} ${m.name}`)).toEqual(['c2s finished', 's2c finished']);
     expect(b.timeline.messages.map((m) => `${m.dir} ${m.name}`)).toEqual([
       'c2s client_hello', 's2c server_hello', 's2c certificate', 's2c server_key_exchange', 's2c certificate_request', 's2c server_hello_done',
       'c2s certificate', 'c2s client_key_exchange', 'c2s finished', 's2c finished',
     ]);
-    expect(v.rows.map(([x, y]) => [x?.dir ?? null, y?.dir ?? null])).toEqual([['c2s', 'c2s'], ['s2c', 's2c'], ['c2s', 'c2s'], [null, 's2c']]);
+    expect(v.rows.map(([x, y]) => [x?.dir ?? null, y?.dir ?? null])).toEqual([['c2s', 'c2s'], ['s2c', 's2c'], ['c2s', 'c2s'], ['s2c', 's2c'], ['c2s', null], ['s2c', null]]);
     for (const c of v.columns) for (const m of c.timeline.messages) expect(m.fields.ok, `${c.version} ${m.name}`).toBe(true);
     // the same certificate as the STARTTLS session's
     const [s] = tlsSessions(world.trace.events);

@@ -13,6 +13,12 @@
  * (CACertFile, CACertPath) signed it, FAIL otherwise, with the certificate's
  * {cert_subject}, {cert_issuer}, {cn_subject} and {cn_issuer} (policy-dn.ts), which
  * the SmtpServer hands to tls_client and check_rcpt's RelayTLS.
+ * As real Sendmail on OpenSSL 3.0 (test/fixtures/s-client/kit): P-256 only
+ * (a HelloRetryRequest for an X25519 key share), OpenSSL's default
+ * CertificateRequest lists, two TLS 1.3 session tickets after the handshake,
+ * one TLS 1.2 ticket (RFC 5077) with an empty session id.
+ * SIMPLIFIED: the tickets are random bytes of OpenSSL's lengths without a
+ * client certificate (the lab never resumes a session).
  */
 import { TlsConnection, WebCryptoProvider, type ServerConfig, type TlsOutput } from '../tls/index.ts';
 import { certificateFacts, issuedByOneOf, pemBlocks } from '../pki/chain.ts';
@@ -22,6 +28,9 @@ import type { MtaConfig } from './mta-config.ts';
 import type { WorldServices } from './services.ts';
 import type { SocketEnd } from './network.ts';
 import { certNames } from './policy-dn.ts';
+
+/** What real Sendmail 8.17 on OpenSSL 3.0 sends after a TLS 1.3 handshake (kit/tls13.stdout). */
+const SENDMAIL_TICKETS = { count: 2, lifetime: 1, ticketLength: 208, ticketLength12: 176 } as const;
 
 interface Credentials {
   server: ServerConfig;
@@ -63,7 +72,16 @@ export async function loadCredentials(w: WorldServices, config: MtaConfig, provi
     const key = await provider.importSigningKey(keyDer, facts.keyKind);
     const caNames = cas.map((c) => certificateFacts(c)?.subjectDer).filter((d): d is Uint8Array => d !== undefined);
     return {
-      server: { certified: { chain: [...chain, ...cas], key }, requestClientCertificate: true, certificateAuthorities: caNames },
+      server: {
+        certified: { chain: [...chain, ...cas], key }, requestClientCertificate: true, certificateAuthorities: caNames,
+        // Sendmail sets a P-256 temporary ECDH key: prime256v1 only, so OpenSSL's default
+        // client (X25519 key share first) gets a HelloRetryRequest (test/fixtures/s-client/kit).
+        groups: ['secp256r1'],
+        // OpenSSL 3.0's two TLS 1.3 tickets after the handshake, Sendmail's 1-second
+        // session timeout as the lifetime hint, 208-byte tickets (kit/tls13.stdout).
+        // TLS 1.2: one 176-byte ticket, and an empty session id (no server session cache): kit/tls12.stdout
+        sessionTickets: SENDMAIL_TICKETS, sessionCache: false,
+      },
       trusted: trustedCas(w.vfs, config.tls),
     };
   } catch {
@@ -132,9 +150,15 @@ export class StartTls {
   }
 }
 
+/** SSLv3's own alerts; OpenSSL names the others (TLS 1.0 and later) "tlsv1 alert ..." (ssl_err.c). */
+const SSL3_ALERTS = [0, 10, 20, 30, 40, 41, 42, 43, 44, 45, 46, 47];
+
 /** Sendmail logs OpenSSL's reason string for a failed SSL_accept(). */
 function opensslReason(out: TlsOutput): string {
   const name = out.error?.name ?? '';
-  if (out.error?.by === 'client' || out.error?.by === undefined) return name ? `sslv3 alert ${name.replace(/_/g, ' ')}` : 'unexpected eof while reading';
+  if (out.error?.by === 'client' || out.error?.by === undefined) {
+    if (!name) return 'unexpected eof while reading';
+    return `${SSL3_ALERTS.includes(out.error?.alert ?? -1) ? 'sslv3' : 'tlsv1'} alert ${name.replace(/_/g, ' ')}`;
+  }
   return out.error.reason || name.replace(/_/g, ' ');
 }

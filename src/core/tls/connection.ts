@@ -8,7 +8,7 @@ import { concat } from '../bytes/index.ts';
 import type { Random } from '../trace/index.ts';
 import { AlertDescription, AlertLevel, TlsAlert, alertName } from './alerts.ts';
 import { DecodeError } from './codec/cursor.ts';
-import { HandshakeJoiner, encodeHandshake, handshakeName } from './codec/handshake.ts';
+import { HandshakeJoiner, HandshakeType, encodeHandshake, handshakeName } from './codec/handshake.ts';
 import type { CryptoProvider } from './crypto-provider.ts';
 import type { Epoch, Negotiated, Side, TlsEvent } from './events.ts';
 import { startClient } from './handshake/client13.ts';
@@ -310,10 +310,12 @@ export class TlsConnection {
       emit: (e) => this.#emit(e),
       sendHandshake: async (type, body) => {
         const raw = encodeHandshake(type, body);
-        this.transcript.add(raw);
+        // RFC 8446 §4.4.1: post-handshake messages (tickets, KeyUpdate) are not in the transcript.
+        const postHandshake = this.#writeEpoch === 'application' && (type === HandshakeType.new_session_ticket || type === HandshakeType.key_update);
+        if (!postHandshake) this.transcript.add(raw);
         this.#pending.push(raw);
         this.#emit({ kind: 'tls.message', side: this.side, dir: 'sent', type, name: handshakeName(type), raw, epoch: this.#writeEpoch });
-        if (this.transcript.hashKnown) this.#emit({ kind: 'tls.transcript', side: this.side, after: handshakeName(type), hash: await this.transcript.hash() });
+        if (this.transcript.hashKnown && !postHandshake) this.#emit({ kind: 'tls.transcript', side: this.side, after: handshakeName(type), hash: await this.transcript.hash() });
         return raw;
       },
       flush: () => this.#flushPending(),

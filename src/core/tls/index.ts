@@ -27,4 +27,5 @@ export { certificatePublicKey } from './codec/spki.ts';
 export { ContentType, RecordDeframer, type TlsRecord } from './record/deframer.ts';
 export type { ProtectedRecord } from './record/protection13.ts';
 export { RecordProtection12Gcm } from './record/protection12.ts';
+export { hkdfExpandLabel } from './key-schedule.ts';
 export { extendedMasterSecret, finishedVerifyData12, keyBlock, masterSecret, prf } from './prf.ts';

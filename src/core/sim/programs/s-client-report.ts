@@ -13,6 +13,7 @@ import type { Negotiated, TlsEvent } from '../../tls/index.ts';
 import type { CertInfo } from './tls-client-cert.ts';
 import { opensslTime, toPem } from './tls-client-cert.ts';
 import { VERIFY_TEXT, type ChainVerdict } from './tls-client-verify.ts';
+import { bioDump } from './s-client-tickets.ts';
 
 /** OpenSSL's names of the TLS SignatureScheme code points (ssl_print_sigalgs). */
 const SIGALG_NAMES: Record<number, string> = {
@@ -125,6 +126,8 @@ export interface SessionFacts {
   readonly showcerts: boolean;
   /** TLS 1.2: the ServerHello's ec_point_formats, when it sent them. */
   readonly pointFormats?: readonly number[];
+  /** TLS 1.2: the server's NewSessionTicket (RFC 5077), when it sent one. */
+  readonly ticket12?: { readonly lifetimeHint: number; readonly ticket: Uint8Array };
 }
 
 function verification(v: ChainVerdict): string {
@@ -167,6 +170,7 @@ export function fullReport(s: SessionFacts): string {
     o += `    Cipher    : ${n.cipher}\n    Session-ID: ${toHex(s.sessionId).toUpperCase()}\n    Session-ID-ctx: \n`;
     o += `    Master-Key: ${toHex(s.masterSecret ?? new Uint8Array(0)).toUpperCase()}\n`;
     o += '    PSK identity: None\n    PSK identity hint: None\n    SRP username: None\n';
+    if (s.ticket12) o += `    TLS session ticket lifetime hint: ${s.ticket12.lifetimeHint} (seconds)\n    TLS session ticket:\n${bioDump(s.ticket12.ticket)}\n`;
     o += `    Start Time: ${s.startTime}\n    Timeout   : 7200 (sec)\n    Verify return code: ${code}\n`;
     o += `    Extended master secret: ${n.extendedMasterSecret ? 'yes' : 'no'}\n`;
   }

@@ -26,9 +26,11 @@ import type { WorldServices } from '../services.ts';
 import type { OpensslSubcommand } from './openssl-types.ts';
 import { parseSClient, type SClientOptions } from './s-client-options.ts';
 import { briefReport, fullReport, readCertificateRequest, serverHelloSessionId, serverPointFormats, type SessionFacts } from './s-client-report.ts';
+import { PlainReader } from './s-client-plain.ts';
+import { BioOut, readTicket12, ticketBlock } from './s-client-tickets.ts';
 import { certInfo, nameLine, type CertInfo } from './tls-client-cert.ts';
 import { TlsClientSession, connNumber, type HandshakeResult } from './tls-client.ts';
-import { verifyChain, verifyLines } from './tls-client-verify.ts';
+import { VERIFY_TEXT, verifyChain, verifyLines } from './tls-client-verify.ts';
 
 /** A file of the world, or null. */
 function read(ctx: CommandContext, path: string): string | null {
@@ -118,62 +120,6 @@ function failedReport(read: number, written: number): string {
     'New, (NONE), Cipher is (NONE)\nSecure Renegotiation IS NOT supported\nCompression: NONE\nExpansion: NONE\nNo ALPN negotiated\n' +
     'Early data was not sent\nVerify return code: 0 (ok)\n---\n'
   );
-}
-
-/** Lines in clear before TLS: what the server sends, one line at a time. */
-class PlainReader {
-  #buf = '';
-  #closed = false;
-  #wake: () => void = () => {};
-  bytesRead = 0;
-
-  push(bytes: Uint8Array): void {
-    this.bytesRead += bytes.length;
-    this.#buf += fromLatin1(bytes);
-    this.#wake();
-  }
-
-  close(): void {
-    this.#closed = true;
-    this.#wake();
-  }
-
-  async #wait(ready: () => boolean): Promise<boolean> {
-    while (!ready()) {
-      if (this.#closed) return false;
-      await new Promise<void>((r) => (this.#wake = r));
-    }
-    return true;
-  }
-
-  /** BIO_gets: one line with its CRLF, or what is left at the close. */
-  async line(): Promise<string | null> {
-    if (!(await this.#wait(() => this.#buf.includes('\n')))) {
-      const rest = this.#buf;
-      this.#buf = '';
-      return rest === '' ? null : rest;
-    }
-    const i = this.#buf.indexOf('\n') + 1;
-    const l = this.#buf.slice(0, i);
-    this.#buf = this.#buf.slice(i);
-    return l;
-  }
-
-  /** What has arrived and was not read in clear: it belongs to TLS (no longer counted here). */
-  drain(): Uint8Array {
-    const rest = latin1(this.#buf);
-    this.#buf = '';
-    this.bytesRead -= rest.length;
-    return rest;
-  }
-
-  /** BIO_read: whatever has arrived. */
-  async chunk(): Promise<string | null> {
-    if (!(await this.#wait(() => this.#buf.length > 0))) return null;
-    const c = this.#buf;
-    this.#buf = '';
-    return c;
-  }
 }
 
 function connect(ctx: CommandContext, w: WorldServices, o: SClientOptions, tid: string): SocketEnd | null {
@@ -266,6 +212,12 @@ async function run(ctx: CommandContext, w: WorldServices): Promise<number> {
 
   const sni = o.noServername ? undefined : (o.servername ?? (!isIpLiteral(o.host) && o.host.includes('.') ? o.host : undefined));
   let chainDer: readonly Uint8Array[] = [];
+  // After the report, stdout in the order things arrive: application data at once, bio_c_out buffered (s-client-tickets.ts).
+  const cout = new BioOut(ctx.stdout, ctx.tty !== undefined && ctx.tty !== null);
+  let inOrder: Promise<void> = Promise.resolve();
+  const then = (f: () => void | Promise<void>): void => void (inOrder = inOrder.then(f));
+  const tickets: Uint8Array[] = [];
+  let onTicket = (raw: Uint8Array): void => void tickets.push(raw);
   const pick = <T extends { openssl: string }>(list: string | null, all: Iterable<T>): T[] | undefined =>
     list === null ? undefined : [...all].filter((s) => list.split(':').includes(s.openssl));
   const session = new TlsClientSession(
@@ -277,13 +229,15 @@ async function run(ctx: CommandContext, w: WorldServices): Promise<number> {
       suites12: pick(o.cipher12, SUITES_12.values()),
       suites: pick(o.ciphersuites, SUITES_13.values()),
       clientCertificate: creds ?? undefined,
+      sessionTicket: true,
       verifyServer: async (chain) => {
         chainDer = chain;
         return { ok: true };
       },
     },
     {
-      onData: (d) => ctx.stdout.write(fromLatin1(d)),
+      onData: (d) => then(() => ctx.stdout.write(fromLatin1(d))),
+      onTicket: (raw) => onTicket(raw),
       onAlert: (out) => {
         if (out.error && out.error.by === 'server') ctx.stderr.write(`${tid}:error:${alertReason(out.error.alert, out.error.name)}\n`);
       },
@@ -316,32 +270,50 @@ async function run(ctx: CommandContext, w: WorldServices): Promise<number> {
   const certRequest = crMsg ? readCertificateRequest(crMsg.raw, n.version) : null;
   const master = session.events.find((e): e is Extract<TlsEvent, { kind: 'tls.secret' }> => e.kind === 'tls.secret' && e.name === 'masterSecret');
   const bytes = session.conn.byteCounts;
+  const nst = n.version === 'TLSv1.2' ? session.events.find((e): e is Extract<TlsEvent, { kind: 'tls.message' }> => e.kind === 'tls.message' && e.dir === 'received' && e.type === 4) : undefined;
+  const ticket12 = nst ? readTicket12(nst.raw) : undefined;
   const facts: SessionFacts = {
     negotiated: n, chain, verdict, certRequest,
     caNames: (certRequest?.authorities ?? []).map(nameLine),
     read: plain.bytesRead + bytes.read, written: written + bytes.written,
-    sessionId: serverHelloSessionId(session.events), masterSecret: master?.value,
+    // with a TLS 1.2 ticket OpenSSL's client makes the session id SHA-256 of the ticket (kit/tls12.stdout)
+    sessionId: ticket12 ? new Uint8Array(await w.subtle.digest('SHA-256', ticket12.ticket.slice())) : serverHelloSessionId(session.events),
+    masterSecret: master?.value, ticket12,
     startTime: Math.floor(w.clock.now() / 1000), showcerts: o.showcerts,
     pointFormats: n.version === 'TLSv1.2' ? serverPointFormats(session.events) : undefined,
   };
   if (o.brief) ctx.stderr.write(briefReport(facts));
   else if (!o.quiet) ctx.stdout.write(fullReport(facts));
   if (mbuf) ctx.stderr.write(mbuf);
-  await session.quiesce();
-  const rc = await interact(ctx, o, session, tid, () => closed, closedP);
+  if (!o.quiet && !o.brief && n.version === 'TLSv1.3') {
+    const tf = { negotiated: n, events: session.events, subtle: w.subtle, startTime: facts.startTime, verifyCode: `${verdict.code} (${VERIFY_TEXT[verdict.code]})` };
+    onTicket = (raw) => then(async () => cout.write(await ticketBlock(raw, tf)));
+    for (const raw of tickets.splice(0)) onTicket(raw);
+  }
+  const quiesce = async (): Promise<void> => {
+    await session.quiesce();
+    await inOrder;
+  };
+  await quiesce();
+  const rc = await interact(ctx, o, session, quiesce, cout, tid, () => closed, closedP);
+  await inOrder;
+  if (rc !== 130) cout.flush(); // a signal kills it with its stdio buffer
   if (!socket.closed) socket.close(); // the process ends: its TCP connection with it
   return rc;
 }
 
-async function interact(ctx: CommandContext, o: SClientOptions, s: TlsClientSession, tid: string, isClosed: () => boolean, closed: Promise<void>): Promise<number> {
+async function interact(
+  ctx: CommandContext, o: SClientOptions, s: TlsClientSession, quiesce: () => Promise<void>, cout: BioOut, tid: string, isClosed: () => boolean, closed: Promise<void>,
+): Promise<number> {
   const eol = o.crlf ? '\r\n' : '\n';
   // SSL_ERROR_ZERO_RETURN: the server's close_notify ends the session ("closed" goes to bio_c_out, null under -quiet).
-  const ended = (): number => {
-    if (!o.quiet && s.events.some((e) => e.kind === 'tls.closed' && e.by === 'server')) ctx.stdout.write('closed\n');
+  const ended = async (): Promise<number> => {
+    await quiesce(); // what came before the close prints first
+    if (!o.quiet && s.events.some((e) => e.kind === 'tls.closed' && e.by === 'server')) cout.write('closed\n');
     return 0;
   };
   for (;;) {
-    if (isClosed() || s.conn.status !== 'connected') return ended();
+    if (isClosed() || s.conn.status !== 'connected') return await ended();
     const line = await Promise.race([ctx.tty ? ctx.tty.readLine() : ctx.stdin.readLine(), closed.then(() => undefined), ctx.signal.whenAborted.then(() => 'interrupt' as const)]);
     if (line === 'interrupt' || (line === null && ctx.signal.aborted)) {
       // SIGINT ends s_client at once: no DONE, no close_notify; the shell reports the signal.
@@ -349,16 +321,16 @@ async function interact(ctx: CommandContext, o: SClientOptions, s: TlsClientSess
       return 130;
     }
     if (line === undefined) {
-      await s.quiesce();
-      return ended();
+      await quiesce();
+      return await ended();
     }
     if (line === null) {
       if (o.ignEof && !ctx.signal.aborted) {
         // SIMPLIFIED: the real s_client waits for the server to close; the lab waits until nothing moves, then closes.
-        await Promise.race([s.quiesce(), closed]);
+        await Promise.race([quiesce(), closed]);
       } else ctx.stderr.write('DONE\n');
       await s.close();
-      await s.quiesce();
+      await quiesce();
       return 0;
     }
     if (!o.ignEof && o.cmdletters) {
@@ -366,7 +338,7 @@ async function interact(ctx: CommandContext, o: SClientOptions, s: TlsClientSess
       if (c === 'Q') {
         ctx.stderr.write('DONE\n');
         await s.close();
-        await s.quiesce();
+        await quiesce();
         return 0;
       }
       if (c === 'R') {
@@ -384,8 +356,8 @@ async function interact(ctx: CommandContext, o: SClientOptions, s: TlsClientSess
       }
     }
     await s.send(latin1(line + eol));
-    await Promise.race([s.quiesce(), closed]);
-    await s.quiesce();
+    await Promise.race([quiesce(), closed]);
+    await quiesce();
   }
 }
 

@@ -32,6 +32,8 @@ export interface TlsClientHooks {
   onHandshake?(result: HandshakeResult): void;
   /** The connection failed or was closed by an alert after the handshake. */
   onAlert?(out: TlsOutput): void;
+  /** A NewSessionTicket after the handshake (TLS 1.3), raw message with its header. */
+  onTicket?(raw: Uint8Array): void;
 }
 
 export class TlsClientSession {
@@ -57,6 +59,7 @@ export class TlsClientSession {
       onEvent: (event) => {
         this.events.push(event);
         w.trace.emit({ kind: 'tls.event', conn: this.connId, event });
+        if (this.#done && event.kind === 'tls.message' && event.dir === 'received' && event.type === 4) this.hooks.onTicket?.(event.raw);
       },
     });
     this.#ready = new Promise((resolve) => (this.#settle = resolve));

@@ -79,3 +79,17 @@ export function readClientKeyExchange(r: Reader): Uint8Array {
 export function writeClientKeyExchange(publicKey: Uint8Array): Uint8Array {
   return new Writer().vecBytes(1, publicKey).finish();
 }
+
+/** RFC 5077 §3.3 NewSessionTicket: ticket_lifetime_hint, opaque ticket<0..2^16-1>. */
+export interface NewSessionTicket12 {
+  readonly lifetimeHint: number;
+  readonly ticket: Uint8Array;
+}
+
+export function readNewSessionTicket12(r: Reader): NewSessionTicket12 {
+  return { lifetimeHint: r.u32('ticket_lifetime_hint'), ticket: r.vec(2, 'ticket') };
+}
+
+export function writeNewSessionTicket12(m: NewSessionTicket12): Uint8Array {
+  return new Writer().u32(m.lifetimeHint).vecBytes(2, m.ticket).finish();
+}

@@ -11,7 +11,7 @@ import { ExtensionType, findExtension } from '../codec/extensions.ts';
 import type { ClientHello, ServerHello } from '../codec/hello.ts';
 import { writeCertificateVerify } from '../codec/messages13.ts';
 import {
-  type CertificateRequest12, readCertificate12, readCertificateRequest12, readServerKeyExchange, writeCertificate12, writeClientKeyExchange,
+  type CertificateRequest12, readCertificate12, readCertificateRequest12, readNewSessionTicket12, readServerKeyExchange, writeCertificate12, writeClientKeyExchange,
 } from '../codec/messages12.ts';
 import { certificatePublicKey } from '../codec/spki.ts';
 import { extendedMasterSecret, finishedVerifyData12, keyBlock, masterSecret } from '../prf.ts';
@@ -36,6 +36,8 @@ interface Session {
   readonly scheme?: SignatureScheme;
   readonly certRequest?: CertificateRequest12;
   readonly master?: Uint8Array;
+  /** RFC 5077 §3.3: the server acknowledged session_ticket, so a NewSessionTicket comes before its ChangeCipherSpec. */
+  readonly ticketExpected?: boolean;
 }
 
 /** §7.4.1.3: a ServerHello choosing TLS 1.2. */
@@ -47,9 +49,11 @@ export async function clientServerHello12(cx: Context, config: ClientConfig, ch:
   const ri = findExtension(sh.extensions, ExtensionType.renegotiation_info);
   if (ri && !(ri.length === 1 && ri[0] === 0)) throw alertError('handshake_failure', 'bad renegotiation_info');
   const ems = findExtension(sh.extensions, ExtensionType.extended_master_secret) !== undefined;
+  const st = findExtension(sh.extensions, ExtensionType.session_ticket);
+  if (st && (st.length !== 0 || !findExtension(ch.extensions, ExtensionType.session_ticket))) throw alertError('unsupported_extension', 'session_ticket not offered or not empty');
   cx.transcript.setHash(suite.hash);
   await received(cx, msg);
-  return new ExpectCertificate({ config, suite, clientRandom: ch.random, serverRandom: sh.random, ems, chain: [] });
+  return new ExpectCertificate({ config, suite, clientRandom: ch.random, serverRandom: sh.random, ems, chain: [], ticketExpected: st !== undefined });
 }
 
 class ExpectCertificate extends State12 {
@@ -163,11 +167,15 @@ class ExpectChangeCipherSpec extends State12 {
     super();
   }
 
-  async handle(_cx: Context, msg: HandshakeMessage): Promise<State> {
-    throw alertError('unexpected_message', `handshake message ${msg.type} before change_cipher_spec`);
+  async handle(cx: Context, msg: HandshakeMessage): Promise<State> {
+    if (msg.type !== HandshakeType.new_session_ticket || !this.s.ticketExpected) throw alertError('unexpected_message', `handshake message ${msg.type} before change_cipher_spec`);
+    decodeBody(msg, readNewSessionTicket12); // kept in the trace (tls.message); we never resume
+    await received(cx, msg);
+    return new ExpectChangeCipherSpec({ ...this.s, ticketExpected: false }, this.key, this.iv);
   }
 
   override async handleChangeCipherSpec(cx: Context): Promise<State> {
+    if (this.s.ticketExpected) throw alertError('unexpected_message', 'change_cipher_spec before the promised NewSessionTicket');
     cx.setProtection('read', new RecordProtection12Gcm(cx.provider, this.key, this.iv), { secret: this.s.master!, key: this.key, iv: this.iv });
     return new ExpectFinished(this.s);
   }

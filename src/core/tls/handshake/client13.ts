@@ -59,6 +59,7 @@ function clientExtensions(config: ClientConfig, groups: readonly GroupName[], sh
   // RFC 8422 §5.1.2: uncompressed points only.
   if (offer12) out.push({ type: ExtensionType.ec_point_formats, data: Uint8Array.of(1, 0) });
   out.push({ type: ExtensionType.supported_groups, data: ext.encodeGroups(groups.map((g) => groupByName(g).id)) });
+  if (config.sessionTicket) out.push({ type: ExtensionType.session_ticket, data: new Uint8Array(0) });
   if (offer12) out.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
   out.push({ type: ExtensionType.signature_algorithms, data: ext.encodeSchemes(CLIENT_SIGNATURE_SCHEMES) });
   if (offer13) {

@@ -29,9 +29,32 @@ export interface TicketPolicy {
   readonly count: number;
   readonly lifetime: number;
   readonly ticketLength: number;
+  /**
+   * TLS 1.2 (RFC 5077): when set and the client offers session_ticket, the
+   * ServerHello acknowledges it and one NewSessionTicket of this length (the
+   * same lifetime hint) comes before the server's ChangeCipherSpec.
+   */
+  readonly ticketLength12?: number;
 }
 
 export type VersionName = 'TLSv1.2' | 'TLSv1.3';
+
+/**
+ * What an OpenSSL 3.0 server with its default settings (as Sendmail runs it)
+ * asks for in a CertificateRequest: its default signature algorithm list, in
+ * its order, as `openssl s_client` prints it ("Requested Signature Algorithms",
+ * test/fixtures/s-client/kit/tls13.stdout and tls12.stdout, real Sendmail).
+ * TLS 1.3: ECDSA+SHA256:ECDSA+SHA384:ECDSA+SHA512:ed25519:ed448:
+ * rsa_pss_pss_sha256/384/512:RSA-PSS+SHA256/384/512:RSA+SHA256/384/512:
+ * ECDSA+SHA224:RSA+SHA224. TLS 1.2 adds DSA+SHA224/256/384/512, and the
+ * certificate types RSA sign, DSA sign, ECDSA sign.
+ */
+export const OPENSSL_REQUESTED_SCHEMES13: readonly number[] = [
+  0x0403, 0x0503, 0x0603, 0x0807, 0x0808, 0x0809, 0x080a, 0x080b, 0x0804, 0x0805, 0x0806, 0x0401, 0x0501, 0x0601, 0x0303, 0x0301,
+];
+export const OPENSSL_REQUESTED_SCHEMES12: readonly number[] = [...OPENSSL_REQUESTED_SCHEMES13, 0x0302, 0x0402, 0x0502, 0x0602];
+/** rsa_sign(1), dss_sign(2), ecdsa_sign(64) (RFC 5246 §7.4.4, RFC 8422 §5.5). */
+export const OPENSSL_CERTIFICATE_TYPES12: Uint8Array = Uint8Array.of(1, 2, 64);
 
 export interface ServerConfig extends RecordShape {
   readonly certified: CertifiedKey;
@@ -41,6 +64,11 @@ export interface ServerConfig extends RecordShape {
   readonly acknowledgeServerName?: boolean;
   /** Tickets to send once the handshake is done (default none; this engine never resumes). */
   readonly sessionTickets?: TicketPolicy;
+  /**
+   * A TLS 1.2 ServerHello carries a 32-byte session id (default true); false:
+   * an empty one, as OpenSSL's server with its session cache off (Sendmail).
+   */
+  readonly sessionCache?: boolean;
   /** Server preference order (default: OpenSSL's, AES-256 first). */
   readonly suites?: readonly CipherSuite13[];
   /** Groups the server accepts, in its preference order for a HelloRetryRequest. */
@@ -68,4 +96,6 @@ export interface ClientConfig extends RecordShape {
   readonly verifyServer: CertificateVerifier;
   /** Sent when the server asks for a certificate; otherwise an empty Certificate. */
   readonly clientCertificate?: CertifiedKey;
+  /** Offer an empty session_ticket extension (RFC 5077) as OpenSSL's client does (default false); a TLS 1.2 ticket is then accepted. */
+  readonly sessionTicket?: boolean;
 }

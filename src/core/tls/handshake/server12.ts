@@ -12,7 +12,7 @@ import { HandshakeType, type HandshakeMessage } from '../codec/handshake.ts';
 import { type Extension, ExtensionType, ext, findExtension } from '../codec/extensions.ts';
 import { type ClientHello, writeServerHello } from '../codec/hello.ts';
 import { readCertificateVerify } from '../codec/messages13.ts';
-import { readCertificate12, readClientKeyExchange, writeCertificate12, writeCertificateRequest12, writeEcdheParams, writeServerKeyExchange } from '../codec/messages12.ts';
+import { readCertificate12, readClientKeyExchange, writeCertificate12, writeCertificateRequest12, writeEcdheParams, writeNewSessionTicket12, writeServerKeyExchange } from '../codec/messages12.ts';
 import { certificatePublicKey } from '../codec/spki.ts';
 import { extendedMasterSecret, finishedVerifyData12, keyBlock, masterSecret } from '../prf.ts';
 import { RecordProtection12Gcm } from '../record/protection12.ts';
@@ -22,7 +22,7 @@ import {
 } from '../suites.ts';
 import { decodeBody, expectType, received } from './common13.ts';
 import { DOWNGRADE_TLS12 } from './common12.ts';
-import type { ServerConfig } from './config.ts';
+import { OPENSSL_CERTIFICATE_TYPES12, OPENSSL_REQUESTED_SCHEMES12, type ServerConfig } from './config.ts';
 import type { Context, State } from './context.ts';
 import { State12, Traffic12, verifyPeerFinished12 } from './common12.ts';
 
@@ -39,6 +39,8 @@ interface Session {
   readonly serverName?: string;
   readonly peerChain: readonly Uint8Array[];
   readonly master?: Uint8Array;
+  /** RFC 5077: a NewSessionTicket is due before our ChangeCipherSpec. */
+  readonly ticket: boolean;
 }
 
 /** Answer a ClientHello that does not offer TLS 1.3 (or when the server stops at 1.2). */
@@ -79,9 +81,13 @@ export async function serverHello12(cx: Context, config: ServerConfig, ch: Clien
   const shExts: Extension[] = [];
   if (secureRenegotiation) shExts.push({ type: ExtensionType.renegotiation_info, data: Uint8Array.of(0) });
   if (findExtension(exts, ExtensionType.ec_point_formats)) shExts.push({ type: ExtensionType.ec_point_formats, data: Uint8Array.of(3, 0, 1, 2) });
+  // RFC 5077 §3.2: an empty session_ticket acknowledges the client's (OpenSSL puts it before extended_master_secret).
+  const ticket = config.sessionTickets?.ticketLength12 !== undefined && findExtension(exts, ExtensionType.session_ticket) !== undefined;
+  if (ticket) shExts.push({ type: ExtensionType.session_ticket, data: new Uint8Array(0) });
   if (ems) shExts.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
+  const sessionId = config.sessionCache === false ? new Uint8Array(0) : cx.random.bytes(32);
   await cx.sendHandshake(HandshakeType.server_hello, writeServerHello({
-    legacyVersion: ProtocolVersion.TLS12, random: serverRandom, sessionIdEcho: cx.random.bytes(32), cipherSuite: suite.id, compressionMethod: 0, extensions: shExts,
+    legacyVersion: ProtocolVersion.TLS12, random: serverRandom, sessionIdEcho: sessionId, cipherSuite: suite.id, compressionMethod: 0, extensions: shExts,
   }));
   await cx.sendHandshake(HandshakeType.certificate, writeCertificate12(config.certified.chain));
 
@@ -91,15 +97,15 @@ export async function serverHello12(cx: Context, config: ServerConfig, ch: Clien
   const signature = await cx.provider.sign(scheme.alg, config.certified.key, concat([ch.random, serverRandom, params]), cx.random);
   await cx.sendHandshake(HandshakeType.server_key_exchange, writeServerKeyExchange(params, schemeId, signature));
   if (config.requestClientCertificate) {
-    // §7.4.4: rsa_sign(1), ecdsa_sign(64); the schemes we verify; the CA names.
+    // §7.4.4: the certificate types and schemes OpenSSL's server asks for; the CA names.
     await cx.sendHandshake(HandshakeType.certificate_request, writeCertificateRequest12({
-      certificateTypes: Uint8Array.of(1, 64), schemes: [0x0403, 0x0503, 0x0804, 0x0805, 0x0401, 0x0501, 0x0601], authorities: config.certificateAuthorities ?? [],
+      certificateTypes: OPENSSL_CERTIFICATE_TYPES12, schemes: OPENSSL_REQUESTED_SCHEMES12, authorities: config.certificateAuthorities ?? [],
     }));
   }
   await cx.sendHandshake(HandshakeType.server_hello_done, new Uint8Array(0));
   await cx.flush();
   const session: Session = {
-    config, suite, clientRandom: ch.random, serverRandom, own, group, scheme, ems, peerChain: [],
+    config, suite, clientRandom: ch.random, serverRandom, own, group, scheme, ems, peerChain: [], ticket,
     serverName: (() => {
       const sn = findExtension(exts, ExtensionType.server_name);
       return sn ? decodeBody({ ...msg, body: sn }, (r) => ext.decodeServerName(r.rest())) : undefined;
@@ -205,7 +211,11 @@ class ExpectFinished extends State12 {
   async handle(cx: Context, msg: HandshakeMessage): Promise<State> {
     const s = this.s;
     await verifyPeerFinished12(cx, msg, 'server', s.suite.hash, s.master!);
-
+    const t = s.config.sessionTickets;
+    if (s.ticket && t?.ticketLength12 !== undefined) {
+      // RFC 5077 §3.3: opaque to us (we never resume), in the transcript before our Finished.
+      await cx.sendHandshake(HandshakeType.new_session_ticket, writeNewSessionTicket12({ lifetimeHint: t.lifetime, ticket: cx.random.bytes(t.ticketLength12) }));
+    }
     await cx.sendChangeCipherSpec();
     const kb = await keysFor(cx, s);
     cx.setProtection('write', new RecordProtection12Gcm(cx.provider, kb.serverKey, kb.serverIv, 0n, 0n), { secret: s.master!, key: kb.serverKey, iv: kb.serverIv });

@@ -16,7 +16,7 @@ import {
   type SignatureScheme, groupByName, schemesForKey,
 } from '../suites.ts';
 import { certificateVerifyContent, checkFinished, computeFinished, decodeBody, emitSecrets, expectType, received } from './common13.ts';
-import type { ServerConfig, TicketPolicy } from './config.ts';
+import { OPENSSL_REQUESTED_SCHEMES13, type ServerConfig, type TicketPolicy } from './config.ts';
 import type { Context, State } from './context.ts';
 import { Traffic } from './traffic13.ts';
 import { serverHello12 } from './server12.ts';
@@ -138,7 +138,7 @@ export class ExpectClientHello implements State {
     await cx.sendHandshake(HandshakeType.encrypted_extensions, writeEncryptedExtensions(eeExts));
     const requestCert = this.config.requestClientCertificate ?? false;
     if (requestCert) {
-      const crExts: Extension[] = [{ type: ExtensionType.signature_algorithms, data: ext.encodeSchemes([0x0403, 0x0503, 0x0804, 0x0805, 0x0401, 0x0501, 0x0601]) }];
+      const crExts: Extension[] = [{ type: ExtensionType.signature_algorithms, data: ext.encodeSchemes(OPENSSL_REQUESTED_SCHEMES13) }];
       const cas = this.config.certificateAuthorities ?? [];
       if (cas.length) crExts.push({ type: ExtensionType.certificate_authorities, data: encodeDistinguishedNames(cas) });
       await cx.sendHandshake(HandshakeType.certificate_request, writeCertificateRequest({ context: new Uint8Array(0), extensions: crExts }));
