@@ -90,6 +90,7 @@ const CASES: [string, string, string[]][] = [
   ['bad-starttls', '-starttls imapx -connect localhost:25', []],
   ['missing-cafile', `${C} -CAfile /nonexistent.pem`, []],
   ['missing-cert', `${C} -cert /nonexistent.pem -key /etc/mail/certs/mykey.pem`, ['quit']],
+  ['groups-x25519', `${C} -groups X25519 ${CA}`, ['quit']],
 ];
 
 describe('openssl s_client -starttls smtp as the real one prints against the same server engine', () => {
@@ -139,6 +140,13 @@ describe('openssl s_client -starttls smtp as the real one prints against the sam
     expect(lines).toContain('relay=localhost [127.0.0.1], version=TLSv1.3, verify=OK, cipher=TLS_AES_256_GCM_SHA384, bits=256/256');
     expect(lines).toContain('relay=localhost [127.0.0.1], version=TLSv1.3, verify=FAIL, cipher=TLS_AES_256_GCM_SHA384, bits=256/256');
     expect(lines).toContain('relay=localhost [127.0.0.1], version=TLSv1.2, verify=NO, cipher=ECDHE-RSA-AES256-GCM-SHA384, bits=256/256');
+  });
+
+  it('an X25519-only client: Sendmail logs "no suitable key share" as real Sendmail (kit/groups-x25519.maillog)', async () => {
+    log.length = 0;
+    await sClient(`${C} -groups X25519`, ['quit']);
+    const want = readFileSync(join(DIR, 'kit', 'groups-x25519.maillog'), 'latin1').split('\n')[0]!.replace(/^.*?STARTTLS=server, /, '');
+    expect(log.filter((l) => l.includes('STARTTLS=server')).map((l) => l.replace(/^.*?STARTTLS=server, /, ''))).toEqual([want]);
   });
 
   it("the client's TLS events go into the trace under the daemon's connection number", async () => {
@@ -204,7 +212,7 @@ describe('openssl s_client when Sendmail sends its certificate alone (no CACertF
  * CertificateRequest lists, two TLS 1.3 tickets, a TLS 1.2 ticket).
  */
 describe('openssl s_client as the real one prints against real Sendmail', () => {
-  for (const name of ['tls13', 'tls12', 'no-cafile', 'crlf', 'brief', 'showcerts', 'verify-hostname', 'wrong-hostname', 'quiet', 'eof', 'brief12-hostname', 'servername']) {
+  for (const name of ['tls13', 'tls12', 'no-cafile', 'crlf', 'brief', 'showcerts', 'verify-hostname', 'wrong-hostname', 'quiet', 'eof', 'brief12-hostname', 'servername', 'groups-x25519']) {
     it(name, async () => {
       const [, args, stdin] = CASES.find(([n]) => n === name)!;
       const r = await sClient(args, stdin);

@@ -18,7 +18,9 @@
  * CertificateRequest lists, two TLS 1.3 session tickets after the handshake,
  * one TLS 1.2 ticket (RFC 5077) with an empty session id.
  * SIMPLIFIED: the tickets are random bytes of OpenSSL's lengths without a
- * client certificate (the lab never resumes a session).
+ * client certificate (the lab never resumes a session); a TLS 1.2 client
+ * without P-256 fails (real Sendmail falls back to finite-field DHE,
+ * test/fixtures/s-client/kit/groups-x25519-tls12.stdout).
  */
 import { TlsConnection, WebCryptoProvider, type ServerConfig, type TlsOutput } from '../tls/index.ts';
 import { certificateFacts, issuedByOneOf, pemBlocks } from '../pki/chain.ts';
@@ -160,5 +162,6 @@ function opensslReason(out: TlsOutput): string {
     if (!name) return 'unexpected eof while reading';
     return `${SSL3_ALERTS.includes(out.error?.alert ?? -1) ? 'sslv3' : 'tlsv1'} alert ${name.replace(/_/g, ' ')}`;
   }
-  return out.error.reason || name.replace(/_/g, ' ');
+  // the engine's own reason (OpenSSL's wording, e.g. "no suitable key share"), without its alert name
+  return out.error.reason.replace(`${name}: `, '') || name.replace(/_/g, ' ');
 }

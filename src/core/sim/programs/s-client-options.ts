@@ -29,6 +29,8 @@ export interface SClientOptions {
   cmdletters: boolean;
   cipher12: string | null;
   ciphersuites: string | null;
+  /** -groups / -curves: the colon-separated list, as given. */
+  groups: string | null;
   /** What s_client says before it connects (-verify N: "verify depth is N"; lab notes). */
   notes: string;
 }
@@ -54,7 +56,7 @@ export function parseSClient(args: readonly string[]): Parsed {
   const o: SClientOptions = {
     host: 'localhost', port: '4433', starttls: null, versions: ['TLSv1.3', 'TLSv1.2'], caFile: null, caPath: null, noDefaultCa: false,
     cert: null, key: null, showcerts: false, brief: false, crlf: false, quiet: false, ignEof: false, servername: null, noServername: false,
-    verifyHostname: null, ehloName: 'mail.example.com', cmdletters: true, cipher12: null, ciphersuites: null, notes: '',
+    verifyHostname: null, ehloName: 'mail.example.com', cmdletters: true, cipher12: null, ciphersuites: null, groups: null, notes: '',
   };
   let protocolFlags = 0;
   for (let i = 0; i < argv.length; i++) {
@@ -109,6 +111,7 @@ export function parseSClient(args: readonly string[]): Parsed {
         o.notes += 'lab: -verify_return_error is not simulated: the lab goes on after a verification error, as without it.\n';
         break;
       case '-ciphersuites': o.ciphersuites = value; break;
+      case '-groups': case '-curves': o.groups = value; break;
       default:
         // SIMPLIFIED: the other options of the real s_client are accepted and have no effect here.
         if (KNOWN.has(a)) break;

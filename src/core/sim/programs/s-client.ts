@@ -16,7 +16,7 @@
  */
 import { fromLatin1, latin1, toHex } from '../../bytes/index.ts';
 import type { CommandContext } from '../../shell/types.ts';
-import type { CertifiedKey, TlsEvent } from '../../tls/index.ts';
+import type { CertifiedKey, GroupName, TlsEvent } from '../../tls/index.ts';
 import { SUITES_12, SUITES_13, WebCryptoProvider } from '../../tls/index.ts';
 import { certificateFacts, pemBlocks } from '../../pki/chain.ts';
 import { checkKeyPair } from '../../pki/key-pair.ts';
@@ -122,6 +122,15 @@ function failedReport(read: number, written: number): string {
   );
 }
 
+/** OpenSSL's names of the groups the lab's engine has (SIMPLIFIED: other names are left out). */
+const GROUP_NAMES: Record<string, GroupName> = { x25519: 'x25519', 'p-256': 'secp256r1', prime256v1: 'secp256r1', secp256r1: 'secp256r1', 'p-384': 'secp384r1', secp384r1: 'secp384r1' };
+
+function groupList(list: string | null): GroupName[] | undefined {
+  if (list === null) return undefined;
+  const out = list.split(':').flatMap((n) => (GROUP_NAMES[n.toLowerCase()] ? [GROUP_NAMES[n.toLowerCase()]] : []));
+  return out.length ? out : undefined;
+}
+
 function connect(ctx: CommandContext, w: WorldServices, o: SClientOptions, tid: string): SocketEnd | null {
   const addrs = resolveName(w.hosts(), o.host);
   const port = /^\d+$/.test(o.port) ? Number(o.port) : o.port === 'smtp' ? 25 : o.port === 'submission' ? 587 : NaN;
@@ -212,6 +221,7 @@ async function run(ctx: CommandContext, w: WorldServices): Promise<number> {
 
   const sni = o.noServername ? undefined : (o.servername ?? (!isIpLiteral(o.host) && o.host.includes('.') ? o.host : undefined));
   let chainDer: readonly Uint8Array[] = [];
+  const groups = groupList(o.groups);
   // After the report, stdout in the order things arrive: application data at once, bio_c_out buffered (s-client-tickets.ts).
   const cout = new BioOut(ctx.stdout, ctx.tty !== undefined && ctx.tty !== null);
   let inOrder: Promise<void> = Promise.resolve();
@@ -230,6 +240,8 @@ async function run(ctx: CommandContext, w: WorldServices): Promise<number> {
       suites: pick(o.ciphersuites, SUITES_13.values()),
       clientCertificate: creds ?? undefined,
       sessionTicket: true,
+      // -groups: supported_groups in that order, a key share for the first (as OpenSSL's client)
+      ...(groups ? { groups, keyShares: groups.slice(0, 1) } : {}),
       verifyServer: async (chain) => {
         chainDer = chain;
         return { ok: true };

@@ -92,7 +92,7 @@ export class ExpectClientHello implements State {
       // §4.1.4: no usable share, but a common group: HelloRetryRequest for the first of ours the client supports.
       if (this.retry) throw alertError('illegal_parameter', 'no usable key share after HelloRetryRequest');
       const group = ours.find((g) => clientGroups.includes(groupByName(g).id));
-      if (!group) throw alertError('handshake_failure', 'no shared group');
+      if (!group) throw alertError('handshake_failure', 'no suitable key share');
       await received(cx, msg);
       await cx.transcript.replaceWithMessageHash();
       await cx.sendHandshake(HandshakeType.server_hello, writeServerHello({
