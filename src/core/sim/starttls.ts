@@ -9,8 +9,9 @@
  *
  * The server presents ServerCertFile with the CA of CACertFile after it (as
  * Sendmail does when CACertFile is set), asks for a client certificate, and
- * reports {verify}: NO without one, OK when one of the trusted CAs
- * (CACertFile, CACertPath) signed it, FAIL otherwise, with the certificate's
+ * reports {verify}: NO without one, OK when its chain verifies as OpenSSL
+ * would against the trusted CAs (CACertFile, CACertPath; core/pki/verify.ts),
+ * FAIL otherwise, with the certificate's
  * {cert_subject}, {cert_issuer}, {cn_subject} and {cn_issuer} (policy-dn.ts), which
  * the SmtpServer hands to tls_client and check_rcpt's RelayTLS.
  * As real Sendmail on OpenSSL 3.0 (test/fixtures/s-client/kit): P-256 only
@@ -23,7 +24,9 @@
  * test/fixtures/s-client/kit/groups-x25519-tls12.stdout).
  */
 import { TlsConnection, WebCryptoProvider, type ServerConfig, type TlsOutput } from '../tls/index.ts';
-import { certificateFacts, issuedByOneOf, pemBlocks } from '../pki/chain.ts';
+import { certificateFacts, pemBlocks } from '../pki/chain.ts';
+import { plainPkcs8 } from '../pki/keys.ts';
+import { verifyChain } from '../pki/verify.ts';
 import type { SmtpServer } from '../smtp/index.ts';
 import type { Vfs } from '../vfs/index.ts';
 import type { MtaConfig } from './mta-config.ts';
@@ -66,7 +69,8 @@ function trustedCas(vfs: Vfs, tls: MtaConfig['tls']): Uint8Array[] {
 /** What the daemon loaded at start, or null when a file does not parse (then no TLS). */
 export async function loadCredentials(w: WorldServices, config: MtaConfig, provider: WebCryptoProvider): Promise<Credentials | null> {
   const chain = pemBlocks(readOr(w.vfs, config.tls.certFile));
-  const keyDer = pemBlocks(readOr(w.vfs, config.tls.keyFile), 'PRIVATE KEY')[0];
+  // PKCS#8 or the traditional RSA/EC forms, as OpenSSL's loader reads an unencrypted key
+  const keyDer = plainPkcs8(readOr(w.vfs, config.tls.keyFile));
   const facts = chain[0] ? certificateFacts(chain[0]) : null;
   if (!facts || !keyDer) return null;
   const cas = pemBlocks(readOr(w.vfs, config.tls.caCertFile));
@@ -128,7 +132,12 @@ export class StartTls {
     this.#started = true;
     const n = this.#conn.negotiated!;
     const leaf = n.peerCertificates[0];
-    const verify = !leaf ? 'NO' : (await issuedByOneOf(this.w.subtle, leaf, this.creds.trusted, this.w.clock.now())) ? 'OK' : 'FAIL';
+    // Sendmail accepts any chain during the handshake and reads OpenSSL's verify result
+    // afterwards (SSL_get_verify_result): X509_V_OK gives OK, anything else FAIL.
+    const verdict = leaf
+      ? await verifyChain(leaf, { trusted: this.creds.trusted, untrusted: n.peerCertificates.slice(1), atTime: this.w.clock.now() }, this.w.subtle)
+      : null;
+    const verify = !verdict ? 'NO' : verdict.ok ? 'OK' : 'FAIL';
     // {cert_subject}, {cert_issuer}, {cn_subject}, {cn_issuer} for the access map (policy-dn.ts)
     const names = leaf ? certNames(leaf) : null;
     this.smtp.tlsStarted({ version: n.version, cipher: n.cipher, bits: n.bits, verify, ...(names ?? {}) });
