@@ -9,7 +9,7 @@
  */
 import { createWorld, type WorldKind } from '../core/sim/index.ts';
 import { LineDiscipline } from '../terminal/line-discipline.ts';
-import type { ReadLineOptions, TerminalIO } from '../core/shell/types.ts';
+import { scriptTerminal } from '../terminal/script.ts';
 import { nodeServices, option } from './platform.ts';
 
 function fail(message: string): never {
@@ -21,21 +21,6 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Feeds the script one line per read, after the reader has shown its prompt. */
-function scriptTerminal(ld: LineDiscipline, lines: string[], onEnd: () => void): TerminalIO {
-  return {
-    readLine(opts?: ReadLineOptions): Promise<string | null> {
-      const read = ld.readLine(opts);
-      const next = lines.shift();
-      if (next === undefined) onEnd();
-      else ld.input(next + '\r');
-      return read;
-    },
-    write: (text) => ld.write(text),
-    onInterrupt: (l) => ld.onInterrupt(l),
-  };
 }
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@ import { webcrypto } from 'node:crypto';
 import { createWorld } from '../../src/core/sim/index.ts';
 import { seededRandom, steppingClock } from '../../src/core/trace/index.ts';
 import { LineDiscipline } from '../../src/terminal/line-discipline.ts';
-import type { ReadLineOptions, TerminalIO } from '../../src/core/shell/types.ts';
+import { scriptTerminal } from '../../src/terminal/script.ts';
 
 it('TLS_Clt:localhost VERIFY, telnet without a client certificate: 454 4.7.0 not authenticated after STARTTLS', async () => {
   const w = await createWorld({ kind: 'reference', clock: steppingClock(Date.UTC(2026, 10, 28, 12), 1), random: seededRandom(5), subtle: webcrypto.subtle as unknown as SubtleCrypto });
@@ -25,16 +25,7 @@ it('TLS_Clt:localhost VERIFY, telnet without a client certificate: 454 4.7.0 not
     'QUIT',
     'exit',
   ];
-  const tty: TerminalIO = {
-    readLine(opts?: ReadLineOptions) {
-      const read = ld.readLine(opts);
-      const next = lines.shift();
-      if (next !== undefined) ld.input(next + '\r');
-      return read;
-    },
-    write: (t) => ld.write(t),
-    onInterrupt: (l) => ld.onInterrupt(l),
-  };
+  const tty = scriptTerminal(ld, lines);
   await w.runTerminal(tty);
   const afterTls = screen.slice(screen.indexOf('Type EHLO again.\n') + 'Type EHLO again.\n'.length);
   expect(afterTls).toBe(

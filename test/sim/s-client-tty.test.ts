@@ -8,22 +8,13 @@ import { webcrypto } from 'node:crypto';
 import { createWorld } from '../../src/core/sim/index.ts';
 import { seededRandom, steppingClock } from '../../src/core/trace/index.ts';
 import { LineDiscipline } from '../../src/terminal/line-discipline.ts';
-import type { ReadLineOptions, TerminalIO } from '../../src/core/shell/types.ts';
+import { scriptTerminal } from '../../src/terminal/script.ts';
 
 async function session(lines: string[]): Promise<string> {
   const w = await createWorld({ kind: 'reference', clock: steppingClock(Date.UTC(2026, 10, 28, 12), 1), random: seededRandom(4), subtle: webcrypto.subtle as unknown as SubtleCrypto });
   let screen = '';
   const ld = new LineDiscipline({ onOutput: (t) => (screen += t), newline: '\n' });
-  const tty: TerminalIO = {
-    readLine(opts?: ReadLineOptions) {
-      const read = ld.readLine(opts);
-      const next = lines.shift();
-      if (next !== undefined) ld.input(next + '\r');
-      return read;
-    },
-    write: (t) => ld.write(t),
-    onInterrupt: (l) => ld.onInterrupt(l),
-  };
+  const tty = scriptTerminal(ld, lines);
   await w.runTerminal(tty);
   return screen;
 }

@@ -6,7 +6,7 @@ import { webcrypto } from 'node:crypto';
 import { createWorld } from '../../src/core/sim/index.ts';
 import { seededRandom, steppingClock } from '../../src/core/trace/index.ts';
 import { LineDiscipline } from '../../src/terminal/line-discipline.ts';
-import type { ReadLineOptions, TerminalIO } from '../../src/core/shell/types.ts';
+import { scriptTerminal } from '../../src/terminal/script.ts';
 
 it('telnet localhost 25, EHLO, STARTTLS, EHLO inside TLS, QUIT', async () => {
   const w = await createWorld({ kind: 'reference', clock: steppingClock(Date.UTC(2026, 10, 28, 12), 1), random: seededRandom(4), subtle: webcrypto.subtle as unknown as SubtleCrypto });
@@ -14,16 +14,7 @@ it('telnet localhost 25, EHLO, STARTTLS, EHLO inside TLS, QUIT', async () => {
   const ld = new LineDiscipline({ onOutput: (t) => (screen += t), newline: '\n' });
   const lines = ['sendmail -bd', 'telnet localhost 25', 'EHLO client.example.test', 'STARTTLS', 'EHLO client.example.test', 'QUIT', 'exit'];
   // one line per read, as `npm run lab` feeds a script
-  const tty: TerminalIO = {
-    readLine(opts?: ReadLineOptions) {
-      const read = ld.readLine(opts);
-      const next = lines.shift();
-      if (next !== undefined) ld.input(next + '\r');
-      return read;
-    },
-    write: (t) => ld.write(t),
-    onInterrupt: (l) => ld.onInterrupt(l),
-  };
+  const tty = scriptTerminal(ld, lines);
   await w.runTerminal(tty);
   const afterTls = screen.slice(screen.indexOf('220 2.0.0 Ready to start TLS\n'));
   expect(afterTls).toMatch(/^220 2\.0\.0 Ready to start TLS\nlab: telnet cannot speak TLS; the lab's TLS client took over: TLSv1\.3, TLS_AES_256_GCM_SHA384, 256 bits\. Type EHLO again\.\nEHLO client\.example\.test\n250-mail\.example\.test Hello localhost \[127\.0\.0\.1\], pleased to meet you\n/);

@@ -9,6 +9,7 @@ import { createWorld } from '../../src/core/sim/index.ts';
 import { loadMtaConfig } from '../../src/core/sim/mta-config.ts';
 import { seededRandom, steppingClock } from '../../src/core/trace/index.ts';
 import { LineDiscipline } from '../../src/terminal/line-discipline.ts';
+import { scriptTerminal } from '../../src/terminal/script.ts';
 import { cellText, evaluateRules, feedSession, notesOn, READY_PROFILES, sessionScript, worldFeatures, COLUMNS, MAKEMAP_COMMAND } from '../../src/ui/state/access-model.ts';
 
 const newWorld = () => createWorld({ kind: 'reference', clock: steppingClock(Date.UTC(2026, 10, 28, 12), 0), random: seededRandom(7), subtle: webcrypto.subtle as unknown as SubtleCrypto });
@@ -105,16 +106,7 @@ describe('access.db against the file', () => {
     w.vfs.writeFile('/etc/mail/access', `${text}TLS_Clt:127.0.0.1 ENCR:112\n`);
     const ld = new LineDiscipline({ onOutput: () => {}, newline: '\n' });
     const lines = ['makemap hash /etc/mail/access < /etc/mail/access', 'exit'];
-    await w.runTerminal({
-      readLine(opts) {
-        const read = ld.readLine(opts);
-        const next = lines.shift();
-        if (next !== undefined) ld.input(next + '\r');
-        return read;
-      },
-      write: (t) => ld.write(t),
-      onInterrupt: (l) => ld.onInterrupt(l),
-    });
+    await w.runTerminal(scriptTerminal(ld, lines));
     expect(dbMatches(w.vfs.readText('/etc/mail/access'), readDb(w.vfs, '/etc/mail/access.db'))).toBe(true);
   }, 60000);
 });

@@ -13,7 +13,7 @@ import { webcrypto, createHash } from 'node:crypto';
 import { createWorld, type World } from '../../src/core/sim/index.ts';
 import { seededRandom, steppingClock } from '../../src/core/trace/index.ts';
 import { LineDiscipline } from '../../src/terminal/line-discipline.ts';
-import type { ReadLineOptions, TerminalIO } from '../../src/core/shell/types.ts';
+import { scriptTerminal } from '../../src/terminal/script.ts';
 import { asn1Line, crlRows, crlsOf, describeCert, hexRows, sendmailVerify, verifyInput } from '../../src/ui/state/certs-model.ts';
 import { catalogueSource, referenceSource, sessionSource } from '../../src/ui/state/certs-sources.ts';
 import { CATALOGUE_TIME, makeCatalogue } from '../../src/core/pki/verify-catalogue.ts';
@@ -27,16 +27,7 @@ const NOW = Date.UTC(2026, 10, 28, 12);
 async function typedSession(lines: string[]): Promise<World> {
   const w = await createWorld({ kind: 'reference', clock: steppingClock(NOW, 0), random: seededRandom(11), subtle });
   const ld = new LineDiscipline({ onOutput: () => {}, newline: '\n' });
-  const tty: TerminalIO = {
-    readLine(opts?: ReadLineOptions) {
-      const read = ld.readLine(opts);
-      const next = lines.shift();
-      if (next !== undefined) ld.input(next + '\r');
-      return read;
-    },
-    write: (t) => ld.write(t),
-    onInterrupt: (l) => ld.onInterrupt(l),
-  };
+  const tty = scriptTerminal(ld, lines);
   await w.runTerminal(tty);
   return w;
 }

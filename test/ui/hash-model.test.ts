@@ -15,7 +15,7 @@ import { createWorld, type World } from '../../src/core/sim/index.ts';
 import { seededRandom, steppingClock } from '../../src/core/trace/index.ts';
 import { findField } from '../../src/core/tls/annotate/index.ts';
 import { LineDiscipline } from '../../src/terminal/line-discipline.ts';
-import type { ReadLineOptions, TerminalIO } from '../../src/core/shell/types.ts';
+import { scriptTerminal } from '../../src/terminal/script.ts';
 import { eventsOf, tlsSessions } from '../../src/ui/state/tls-sessions.ts';
 import { handshakeTimeline } from '../../src/ui/state/handshake-model.ts';
 import {
@@ -27,16 +27,7 @@ const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 async function typedSession(lines: string[]): Promise<World> {
   const w = await createWorld({ kind: 'reference', clock: steppingClock(Date.UTC(2026, 10, 28, 12), 0), random: seededRandom(11), subtle });
   const ld = new LineDiscipline({ onOutput: () => {}, newline: '\n' });
-  const tty: TerminalIO = {
-    readLine(opts?: ReadLineOptions) {
-      const read = ld.readLine(opts);
-      const next = lines.shift();
-      if (next !== undefined) ld.input(next + '\r');
-      return read;
-    },
-    write: (t) => ld.write(t),
-    onInterrupt: (l) => ld.onInterrupt(l),
-  };
+  const tty = scriptTerminal(ld, lines);
   await w.runTerminal(tty);
   return w;
 }

@@ -7,7 +7,7 @@ import { webcrypto } from 'node:crypto';
 import { createWorld } from '../../src/core/sim/index.ts';
 import { seededRandom, steppingClock } from '../../src/core/trace/index.ts';
 import { LineDiscipline } from '../../src/terminal/line-discipline.ts';
-import type { ReadLineOptions, TerminalIO } from '../../src/core/shell/types.ts';
+import { scriptTerminal } from '../../src/terminal/script.ts';
 import { tlsSessions, eventsOf } from '../../src/ui/state/tls-sessions.ts';
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -17,16 +17,7 @@ describe('tlsSessions', () => {
     const w = await createWorld({ kind: 'reference', clock: steppingClock(Date.UTC(2026, 10, 28, 12), 0), random: seededRandom(7), subtle: webcrypto.subtle as unknown as SubtleCrypto });
     const ld = new LineDiscipline({ onOutput: () => {}, newline: '\n' });
     const lines = ['sendmail -bd', 'telnet localhost 25', 'EHLO client.example.test', 'STARTTLS', 'QUIT', 'exit'];
-    const tty: TerminalIO = {
-      readLine(opts?: ReadLineOptions) {
-        const read = ld.readLine(opts);
-        const next = lines.shift();
-        if (next !== undefined) ld.input(next + '\r');
-        return read;
-      },
-      write: (t) => ld.write(t),
-      onInterrupt: (l) => ld.onInterrupt(l),
-    };
+    const tty = scriptTerminal(ld, lines);
     await w.runTerminal(tty);
 
     const [s, ...rest] = tlsSessions(w.trace.events);
