@@ -6,30 +6,22 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildApp, launch, typeLine, waitForTerminal, type Browser } from './browser.ts';
-import { serveDir, type StaticServer } from './serve.ts';
+import { typeLine, waitForTerminal } from './browser.ts';
+import { openLab, type LabPage } from './lab-page.ts';
 
 const PROMPT = 'root@mail:~#';
-let server: StaticServer;
-let browser: Browser;
+let lab: LabPage;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 beforeAll(async () => {
-  server = await serveDir(buildApp());
-  browser = await launch({ width: 1600, height: 900 });
-  page = await browser.context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`${server.url}?world=reference`);
+  lab = await openLab('?world=reference', { width: 1600, height: 900 });
+  ({ page, problems } = lab);
   await waitForTerminal(page, (rows) => rows.includes(PROMPT), 'the first prompt');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await lab?.close();
 });
 
 /** Text of the rows after the last row equal to `line`, up to the next prompt. */
