@@ -1,8 +1,8 @@
 /**
  * `npx tsx test/e2e/screenshot.ts [--out docs/screenshot.png]`: builds the app
- * (or uses E2E_DIST), opens it in Chromium, starts Sendmail, talks EHLO to it
- * and opens /etc/mail/certs in the Files panel, then saves a screenshot for
- * the README.
+ * (or uses E2E_DIST), opens it in Chromium, starts Sendmail, talks EHLO and
+ * STARTTLS to it, opens the Handshake panel with the ClientHello expanded,
+ * then saves a screenshot for the README.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -19,14 +19,17 @@ try {
   const page = await browser.context.newPage();
   await page.goto(`${server.url}?world=reference&seed=1`);
   await waitForTerminal(page, (rows) => rows.some((r) => r.startsWith('root@mail:~#')), 'the prompt');
-  await page.getByRole('button', { name: /certs\/$/ }).click();
-  await page.getByRole('button', { name: /mykey\.pem$/ }).click();
   await typeLine(page, 'sendmail -bd');
   await typeLine(page, 'telnet localhost 25');
   await waitForTerminal(page, (rows) => rows.some((r) => r.startsWith('220 ')), 'the greeting');
   await typeLine(page, 'EHLO client.example.test');
   await waitForTerminal(page, (rows) => rows.includes('250 HELP'), 'the EHLO reply');
-  await page.waitForTimeout(300);
+  await typeLine(page, 'STARTTLS');
+  await waitForTerminal(page, (rows) => rows.some((r) => r.startsWith('lab: telnet cannot speak TLS')), 'the takeover');
+  await typeLine(page, 'EHLO client.example.test');
+  await page.getByRole('tab', { name: 'Handshake' }).click();
+  await page.locator('#panel-handshake').getByRole('button', { name: /client_hello|ClientHello/ }).first().click();
+  await page.waitForTimeout(500);
   mkdirSync(dirname(out), { recursive: true });
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);
