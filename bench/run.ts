@@ -3,6 +3,8 @@
  * DESIGN.md §6 gives the targets).
  *   - initial JavaScript of the built page, gzip (target <= 120 KB)
  *   - access-map decisions per second with 100 and 100,000 entries (goal: within 2x)
+ *   - a full TLS 1.3 handshake next to the time spent inside WebCrypto, in Node and
+ *     in Chromium (goal: ratio <= 1.5; bench/tls-handshake.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { initialJs } from './initial-js.ts';
