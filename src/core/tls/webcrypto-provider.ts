@@ -64,14 +64,36 @@ export class WebCryptoProvider implements CryptoProvider {
     return new Uint8Array(await this.#subtle.digest(hash, buf(data)));
   }
 
+  /**
+   * Imported keys by the key bytes' array and use: a secret or traffic key is
+   * imported once, not once per HMAC or record (the engine never changes a
+   * key's bytes in place).
+   */
+  readonly #imported = new WeakMap<Uint8Array, Map<string, Promise<CryptoKey>>>();
+
+  #cached(key: Uint8Array, use: string, load: () => Promise<CryptoKey>): Promise<CryptoKey> {
+    let m = this.#imported.get(key);
+    if (!m) this.#imported.set(key, (m = new Map()));
+    let k = m.get(use);
+    if (!k) {
+      k = load();
+      m.set(use, k);
+      // a failed import is not kept
+      k.catch(() => m.delete(use));
+    }
+    return k;
+  }
+
   async hmac(hash: HashName, key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
     // An empty HMAC key equals one zero byte (both pad to a block of zeros); WebCrypto refuses empty keys.
-    const k = await this.#subtle.importKey('raw', buf(key.length ? key : new Uint8Array(1)), { name: 'HMAC', hash }, false, ['sign']);
+    const k = await this.#cached(key, `HMAC ${hash}`, () =>
+      this.#subtle.importKey('raw', buf(key.length ? key : new Uint8Array(1)), { name: 'HMAC', hash }, false, ['sign']),
+    );
     return new Uint8Array(await this.#subtle.sign('HMAC', k, buf(data)));
   }
 
-  async #aesKey(key: Uint8Array, use: KeyUsage): Promise<CryptoKey> {
-    return this.#subtle.importKey('raw', buf(key), { name: 'AES-GCM' }, false, [use]);
+  #aesKey(key: Uint8Array, use: KeyUsage): Promise<CryptoKey> {
+    return this.#cached(key, `AES-GCM ${use}`, () => this.#subtle.importKey('raw', buf(key), { name: 'AES-GCM' }, false, [use]));
   }
 
   async aeadSeal(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Promise<Uint8Array> {
