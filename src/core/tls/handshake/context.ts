@@ -58,13 +58,22 @@ export class Transcript {
 
   add(raw: Uint8Array): void {
     this.#parts.push(raw);
+    this.#last = null;
   }
+
+  /** The hash of the transcript as it is now, kept until a message is added (the engine and its events ask twice). */
+  #last: { hash: HashName; value: Promise<Uint8Array> } | null = null;
 
   get messages(): readonly Uint8Array[] {
     return this.#parts;
   }
 
-  async hash(): Promise<Uint8Array> {
+  hash(): Promise<Uint8Array> {
+    if (this.#last?.hash !== this.#hash) this.#last = { hash: this.#hash, value: this.#compute() };
+    return this.#last.value;
+  }
+
+  async #compute(): Promise<Uint8Array> {
     let n = 0;
     for (const p of this.#parts) n += p.length;
     const all = new Uint8Array(n);
@@ -84,5 +93,6 @@ export class Transcript {
     synthetic[3] = h.length;
     synthetic.set(h, 4);
     this.#parts = [synthetic];
+    this.#last = null;
   }
 }
