@@ -140,6 +140,31 @@ describe('the Access map panel by keyboard', () => {
     await expect.poll(() => cell('tls_client', 'Client without TLS').getAttribute('aria-label')).toBe('tls_client for Client without TLS: 403 4.7.0 encryption too weak 64 less than 112');
   });
 
+  test('Peers we connect to: TLS_Srv:mx.partner.example VERIFY turns the self-signed peer away at tls_server', async () => {
+    await page.getByRole('button', { name: 'Peers we connect to' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('button', { name: 'Peers we connect to' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('table', { name: 'Peer decisions' }).waitFor();
+    const headers = await page.getByRole('table', { name: 'Peer decisions' }).getByRole('columnheader').allInnerTexts();
+    expect(headers.map((h) => h.split(/\s/)[0])).toEqual(['Peer', 'clt_features', 'try_tls', 'tls_server', 'tls_rcpt', 'srv_features', 'Delivery']);
+    const SELF = 'Partner MX with a self-signed certificate';
+    expect(await cell('tls_server', SELF).getAttribute('aria-label')).toBe(`tls_server for ${SELF}: accepted`);
+    await page.getByRole('textbox', { name: 'Rules: /etc/mail/access' }).focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('TLS_Srv:mx.partner.example VERIFY\n');
+    // the engine's text; real sendmail -bt: tls_server FAIL under a VERIFY entry → 454 4.7.0 authentication failed (bt-cases.json)
+    await expect.poll(() => cell('tls_server', SELF).getAttribute('aria-label')).toBe(`tls_server for ${SELF}: 454 4.7.0 authentication failed`);
+    expect(await cell('tls_server', 'Partner MX with a valid certificate').getAttribute('aria-label')).toBe('tls_server for Partner MX with a valid certificate: accepted');
+    const delivery = page.getByRole('row', { name: new RegExp(`^${esc(SELF)}`) }).getByRole('cell').last();
+    expect(await delivery.textContent()).toBe('queued: tls_server 454 4.7.0 authentication failed');
+    await cell('tls_server', SELF).focus();
+    await page.keyboard.press('Enter');
+    expect(await cell('tls_server', SELF).getAttribute('aria-pressed')).toBe('true');
+    const rows = await page.getByRole('table', { name: 'Keys looked up, in order' }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => (c.textContent ?? '').trim())));
+    expect(rows).toEqual([['1', 'TLS_Srv:', 'mx.partner.example', 'VERIFY ← this entry decides']]);
+    expect(await page.getByRole('region', { name: 'Why (peer)' }).textContent()).toContain('454 4.7.0 authentication failed (DSN 4.7.0)');
+  });
+
   test('no console errors or warnings', () => {
     expect(problems).toEqual([]);
   });

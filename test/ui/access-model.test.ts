@@ -10,7 +10,7 @@ import { loadMtaConfig } from '../../src/core/sim/mta-config.ts';
 import { seededRandom, steppingClock } from '../../src/core/trace/index.ts';
 import { LineDiscipline } from '../../src/terminal/line-discipline.ts';
 import { scriptTerminal } from '../../src/terminal/script.ts';
-import { cellText, evaluateRules, feedSession, notesOn, READY_PROFILES, sessionScript, worldFeatures, COLUMNS, MAKEMAP_COMMAND } from '../../src/ui/state/access-model.ts';
+import { cellText, evaluatePeers, peerCellText, READY_PEERS, PEER_COLUMNS, evaluateRules, feedSession, notesOn, READY_PROFILES, sessionScript, worldFeatures, COLUMNS, MAKEMAP_COMMAND } from '../../src/ui/state/access-model.ts';
 
 const newWorld = () => createWorld({ kind: 'reference', clock: steppingClock(Date.UTC(2026, 10, 28, 12), 0), random: seededRandom(7), subtle: webcrypto.subtle as unknown as SubtleCrypto });
 const profile = (id: string) => READY_PROFILES.find((p) => p.id === id)!;
@@ -168,4 +168,17 @@ describe('the daemon view', () => {
       'MAIL refused: 553 5.1.8 <me@nowhere2.invalid>... Domain of sender address me@nowhere2.invalid does not exist',
     ]);
   }, 30000);
+  test('the peers table for the world rules plus TLS_Srv:mx.partner.example VERIFY', async () => {
+    const w = await newWorld();
+    const f = worldFeatures(w.vfs.readText('/etc/mail/sendmail.mc'), loadMtaConfig(w.vfs));
+    const rules = `${w.vfs.readText('/etc/mail/access')}TLS_Srv:mx.partner.example VERIFY\n`;
+    const rows = evaluatePeers(rules, READY_PEERS, f);
+    expect(PEER_COLUMNS.map((c) => c.ruleset)).toEqual(rows[0]!.steps.map((s) => s.ruleset));
+    expect(Object.fromEntries(rows.map((r) => [r.peer.id, [...r.steps.map(peerCellText), r.delivery]]))).toEqual({
+      'partner-valid': ['defaults', 'try STARTTLS', 'accepted', 'accepted', 'defaults', 'delivered'],
+      'partner-self-signed': ['defaults', 'try STARTTLS', '454 4.7.0 authentication failed', 'accepted', 'defaults', 'queued: tls_server 454 4.7.0 authentication failed'],
+      'no-starttls': ['defaults', 'try STARTTLS', 'accepted', 'accepted', 'defaults', 'delivered'],
+      'weak-bits': ['defaults', 'try STARTTLS', 'accepted', 'accepted', 'defaults', 'delivered'],
+    });
+  });
 });

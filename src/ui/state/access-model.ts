@@ -18,9 +18,13 @@ import {
   type SessionOutcome,
 } from '../../core/access/playground.ts';
 
+import { deliveryText, evaluatePeer, type PeerProfile, type PeerStep } from '../../core/access/playground-peers.ts';
+
 export type Resolve = (domain: string) => 'OK' | 'TEMP' | 'PERM';
 
 export { READY_PROFILES, WORLD_CA, type ClientProfile, type PlaygroundStep, type RuleNote, type TraceRow } from '../../core/access/playground.ts';
+
+export { READY_PEERS, PARTNER_CA, peerCellText, type PeerProfile, type PeerStep } from '../../core/access/playground-peers.ts';
 
 export const ACCESS_PATH = '/etc/mail/access';
 
@@ -41,6 +45,22 @@ export const COLUMNS = [
   { ruleset: 'check_mail', label: 'check_mail', when: 'MAIL FROM' },
   { ruleset: 'check_rcpt', label: 'check_rcpt', when: 'RCPT TO' },
 ] as const;
+
+/** The peers table's columns: the rulesets Sendmail runs as an SMTP client, in order (srv_features: the same host as our client). */
+export const PEER_COLUMNS = [
+  { ruleset: 'clt_features', label: 'clt_features', when: 'before we connect' },
+  { ruleset: 'try_tls', label: 'try_tls', when: 'before STARTTLS' },
+  { ruleset: 'tls_server', label: 'tls_server', when: 'after STARTTLS' },
+  { ruleset: 'tls_rcpt', label: 'tls_rcpt', when: 'before RCPT TO' },
+  { ruleset: 'srv_features', label: 'srv_features', when: 'when it connects to us' },
+] as const;
+
+export interface PeerRow {
+  readonly peer: PeerProfile;
+  readonly steps: PeerStep[];
+  /** What one delivery to this peer comes to. */
+  readonly delivery: string;
+}
 
 export interface ProfileRow {
   readonly profile: ClientProfile;
@@ -72,6 +92,15 @@ export function evaluateRules(text: string, profiles: readonly ClientProfile[], 
     return { profile, steps, stop: firstFailure(steps), session: sessionOutcome(steps) };
   });
   return { notes: check.notes, exitCode: check.compiled.exitCode, entries: check.compiled.entries.size, rows };
+}
+
+/** The peers table for the rules as written (the same compiled map as the clients table). */
+export function evaluatePeers(text: string, peers: readonly PeerProfile[], features: Features): PeerRow[] {
+  const map = new AccessMap(validateRules(utf8(text), ACCESS_PATH, features.tlsPermErr).compiled.entries);
+  return peers.map((peer) => {
+    const steps = evaluatePeer(map, peer, features);
+    return { peer, steps, delivery: deliveryText(steps) };
+  });
 }
 
 /**

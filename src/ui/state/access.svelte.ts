@@ -21,7 +21,11 @@ import {
   sessionScript,
   worldFeatures,
   worldResolver,
+  READY_PEERS,
+  evaluatePeers,
   type ClientProfile,
+  type PeerProfile,
+  type PeerRow,
   type Resolve,
   type Evaluation,
   type SessionScript,
@@ -44,6 +48,10 @@ export class AccessState {
   #running = $state(false);
   profiles = $state<ClientProfile[]>([...READY_PROFILES]);
   selected = $state<Cell | null>(null);
+  /** Which table the playground shows: clients connecting to us, or peers we connect to. */
+  view = $state<'clients' | 'peers'>('clients');
+  peers = $state<PeerProfile[]>([...READY_PEERS]);
+  selectedPeer = $state<{ peer: string; ruleset: string } | null>(null);
 
   constructor(world: World, type: (text: string) => void) {
     this.#world = world;
@@ -134,6 +142,30 @@ export class AccessState {
     const { features, resolve } = this.setup;
     return evaluateRules(this.text, this.profiles, features, resolve);
   });
+
+  readonly peerRows: PeerRow[] = $derived.by(() => evaluatePeers(this.text, this.peers, this.setup.features));
+
+  /** Adds a peer (a copy of `from`, or of the partner MX) and returns its id. */
+  addPeer(from?: PeerProfile): string {
+    const base = from ?? READY_PEERS[0]!;
+    const id = `peer-${++counter}`;
+    this.peers = [...this.peers, { ...base, id, name: `${base.name} (copy)` }];
+    return id;
+  }
+
+  updatePeer(id: string, patch: Partial<Omit<PeerProfile, 'id'>>): void {
+    this.peers = this.peers.map((p) => (p.id === id ? { ...p, ...patch } : p));
+  }
+
+  removePeer(id: string): void {
+    this.peers = this.peers.filter((p) => p.id !== id);
+    if (this.selectedPeer?.peer === id) this.selectedPeer = null;
+  }
+
+  resetPeers(): void {
+    this.peers = [...READY_PEERS];
+    this.selectedPeer = null;
+  }
 
   /** Adds a profile (a copy of `from`, or of the client without TLS) and returns its id. */
   addProfile(from?: ClientProfile): string {
