@@ -16,6 +16,32 @@ import { TelnetTls } from './telnet-tls.ts';
 
 const ESCAPE = '\x1d';
 
+/**
+ * `?` at the `telnet>` prompt, as inetutils telnet prints it (test/fixtures/sendmail/texts/telnet-help.json).
+ * SIMPLIFIED: of these commands the lab's telnet does open, close and quit (and ?); others say ?Invalid command.
+ */
+const HELP_ROWS: [string, string][] = [
+  ['close', 'close current connection'],
+  ['logout', 'forcibly logout remote user and close the connection'],
+  ['display', 'display operating parameters'],
+  ['mode', "try to enter line or character mode ('mode ?' for more)"],
+  ['open', 'connect to a site'],
+  ['quit', 'exit telnet'],
+  ['send', "transmit special characters ('send ?' for more)"],
+  ['set', "set operating parameters ('set ?' for more)"],
+  ['unset', "unset operating parameters ('unset ?' for more)"],
+  ['status', 'print status information'],
+  ['toggle', "toggle operating parameters ('toggle ?' for more)"],
+  ['slc', "change state of special characters ('slc ?' for more)"],
+  ['auth', "turn on (off) authentication ('auth ?' for more)"],
+  ['encrypt', "turn on (off) encryption ('encrypt ?' for more)"],
+  ['z', 'suspend telnet'],
+  ['!', 'invoke a subshell'],
+  ['environ', "change environment variables ('environ ?' for more)"],
+  ['?', 'print help information'],
+];
+export const HELP = `Commands may be abbreviated.  Commands are:\n\n${HELP_ROWS.map(([c, h]) => `${c.padEnd(8)}\t${h}\n`).join('')}`;
+
 /** SIMPLIFIED, and said so on screen: what Ctrl-C does here and what the real telnet does. */
 export const LAB_NOTE_CTRL_C =
   "lab: Ctrl-C closed the connection. The real telnet would pass the interrupt to the server and stay connected; leave it with ^] then 'quit'.\n";
@@ -127,15 +153,16 @@ async function session(ctx: CommandContext, w: WorldServices, host: string, port
 
 /** The `telnet>` prompt after `^]`: quit/close end the session; an empty line goes back. */
 async function escapeMode(ctx: CommandContext): Promise<'quit' | 'resume'> {
+  // a new line after ^] only: after `?` the prompt follows at once (test/fixtures/sendmail/texts/telnet-escape-help.json)
+  ctx.stdout.write('\n');
   for (;;) {
-    ctx.stdout.write('\n');
     const cmd = ctx.tty ? await ctx.tty.readLine({ prompt: 'telnet> ' }) : await ctx.stdin.readLine();
     if (cmd === null) return 'quit';
     const word = cmd.trim().split(/\s+/)[0] ?? '';
     if (word === '') return 'resume';
     if ('quit'.startsWith(word) || 'close'.startsWith(word)) return 'quit';
     if (word === '?' || 'help'.startsWith(word)) {
-      ctx.stdout.write('Commands may be abbreviated.  Commands are:\n\nclose\tclose current connection\nquit\texit telnet\n?\tprint help information\n');
+      ctx.stdout.write(HELP);
       continue;
     }
     ctx.stdout.write("?Invalid command\n");
@@ -159,6 +186,10 @@ export function telnet(w: WorldServices): Command {
         if (word === '') continue;
         if ('quit'.startsWith(word) || 'close'.startsWith(word)) return 0;
         if ('open'.startsWith(word) && host) return session(ctx, w, host, port);
+        if (word === '?' || 'help'.startsWith(word)) {
+          ctx.stdout.write(HELP);
+          continue;
+        }
         ctx.stdout.write('?Invalid command\n');
       }
     },
