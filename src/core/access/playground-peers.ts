@@ -14,6 +14,7 @@ import { matchedLookup, type Decision } from './decision.ts';
 import { runRuleset } from './run.ts';
 import type { Env, Features } from './tls-rulesets.ts';
 import { traceOf, type TraceRow } from './playground-trace.ts';
+import { tlsMacros } from './playground.ts';
 
 export interface PeerProfile {
   readonly id: string;
@@ -95,19 +96,12 @@ export const READY_PEERS: readonly PeerProfile[] = [
  * §7): here they are the peer's name and address.
  */
 export function peerMacros(p: PeerProfile): Record<string, string> {
-  const tls = p.tlsVersion !== '';
-  const cn = /\/CN=([^/]*)$/.exec(p.certSubject);
   return {
     server_name: p.hostName,
     server_addr: p.address,
     client_name: p.hostName,
     client_addr: p.address,
-    verify: p.verify,
-    tls_version: p.tlsVersion,
-    cipher_bits: tls ? p.cipherBits : '',
-    cert_subject: p.certSubject,
-    cert_issuer: p.certIssuer,
-    cn_subject: cn ? cn[1] : '',
+    ...tlsMacros(p),
   };
 }
 

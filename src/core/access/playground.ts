@@ -100,19 +100,25 @@ export const READY_PROFILES: readonly ClientProfile[] = [
   },
 ];
 
-/** The macros a connection of this profile sets when Sendmail runs the rulesets. */
-export function profileMacros(p: ClientProfile): Record<string, string> {
-  const tls = p.tlsVersion !== '';
+/** The TLS macros of a connection (client or peer): {verify}, {tls_version}, {cipher_bits}, the certificate names. */
+export function tlsMacros(p: { tlsVersion: string; cipherBits: string; verify: string; certSubject: string; certIssuer: string }): Record<string, string> {
   const cn = /\/CN=([^/]*)$/.exec(p.certSubject);
   return {
-    client_name: p.hostName,
-    client_addr: p.address,
     verify: p.verify,
     tls_version: p.tlsVersion,
-    cipher_bits: tls ? p.cipherBits : '',
+    cipher_bits: p.tlsVersion !== '' ? p.cipherBits : '',
     cert_subject: p.certSubject,
     cert_issuer: p.certIssuer,
     cn_subject: cn ? cn[1] : '',
+  };
+}
+
+/** The macros a connection of this profile sets when Sendmail runs the rulesets. */
+export function profileMacros(p: ClientProfile): Record<string, string> {
+  return {
+    client_name: p.hostName,
+    client_addr: p.address,
+    ...tlsMacros(p),
     f: p.mailFrom === '' ? '<>' : p.mailFrom,
     mail_from: `<${p.mailFrom}>`,
     client_resolve: p.clientResolve ?? 'OK',
